@@ -1,0 +1,51 @@
+/**
+ * The teacher's SentencePiece vocabulary written as a Hugging Face
+ * `tokenizer.json` (Unigram model, Metaspace pre-tokenizer, NFKC normalizer,
+ * optionally lowercasing), plus the small config files transformers.js reads.
+ * No post-processor: no special tokens are added, so mean pooling averages
+ * only real pieces.
+ */
+export type Vocabulary = ReadonlyArray<readonly [string, number]>;
+
+export interface TokenizerOptions {
+  lowercase: boolean;
+  unkId: number;
+}
+
+export function buildTokenizerJson(vocab: Vocabulary, options: TokenizerOptions): object {
+  const normalizers: object[] = [{ type: 'NFKC' }];
+  if (options.lowercase) normalizers.push({ type: 'Lowercase' });
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [{ id: options.unkId, content: vocab[options.unkId][0], single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }],
+    normalizer: { type: 'Sequence', normalizers },
+    pre_tokenizer: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: true, prepend_scheme: 'always' },
+    post_processor: null,
+    decoder: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: true, prepend_scheme: 'always' },
+    model: { type: 'Unigram', unk_id: options.unkId, vocab: vocab.map(([piece, score]) => [piece, score]), byte_fallback: false },
+  };
+}
+
+export function buildTokenizerConfig(vocab: Vocabulary, options: TokenizerOptions, maxLength: number): object {
+  return {
+    tokenizer_class: 'T5Tokenizer',
+    unk_token: vocab[options.unkId][0],
+    pad_token: vocab[options.unkId][0],
+    model_max_length: maxLength,
+    do_lower_case: options.lowercase,
+  };
+}
+
+export function buildModelConfig(vocabSize: number, dims: number, maxLength: number): object {
+  // model_type "bert" makes transformers.js run the graph as a plain encoder.
+  return {
+    model_type: 'bert',
+    architectures: ['StaticEmbeddingModel'],
+    hidden_size: dims,
+    vocab_size: vocabSize,
+    max_position_embeddings: maxLength,
+    pad_token_id: 0,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The one place configuration is read. Environment variables are parsed and
+ * validated once with zod; every other module receives typed values.
+ * Every variable is documented with its default in `.env.example`.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  INDEX_DIR: z.string().min(1).default('index'),
+  MODELS_DIR: z.string().min(1).default('models'),
+  EMBEDDING_MODEL: z.string().min(1).default('newsdesk/static-use-en'),
+  EMBEDDING_QUANTIZED: z.enum(['auto', 'true', 'false']).default('auto'),
+  ALLOW_REMOTE_MODELS: bool.default(false),
+  EMBED_BATCH_SIZE: int(1, 4096).default(256),
+  MAX_FILE_BYTES: int(1, 1_000_000_000).default(5_000_000),
+  CHUNK_MIN_WORDS: int(10, 1000).default(60),
+  CHUNK_TARGET_WORDS: int(20, 2000).default(110),
+  CHUNK_MAX_WORDS: int(30, 5000).default(220),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 64kb').default('64kb'),
+  REQUEST_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
+  INDEX_POLL_MS: int(50, 600_000).default(1000),
+  ADMIN_TOKEN: z.string().default(''),
+  WATCH_CORPUS: bool.default(false),
+  WATCH_DEBOUNCE_MS: int(0, 600_000).default(1500),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  corpusDir: string;
+  indexDir: string;
+  modelsDir: string;
+  embedding: {
+    model: string;
+    quantized: 'auto' | 'true' | 'false';
+    allowRemoteModels: boolean;
+    batchSize: number;
+  };
+  ingest: { maxFileBytes: number };
+  chunking: ChunkingSettings;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  server: {
+    bodyLimit: string;
+    requestTimeoutMs: number;
+    rateLimitPerMinute: number;
+    indexPollMs: number;
+    adminToken: string;
+    watchCorpus: boolean;
+    watchDebounceMs: number;
+  };
+}
+
+export interface ChunkingSettings {
+  minWords: number;
+  targetWords: number;
+  maxWords: number;
+}
+
+/** Parses an environment (defaults to `process.env`) into a typed Config. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(defined);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}. See .env.example for the accepted values.`);
+  }
+  const e = parsed.data;
+  if (!(e.CHUNK_MIN_WORDS <= e.CHUNK_TARGET_WORDS && e.CHUNK_TARGET_WORDS <= e.CHUNK_MAX_WORDS)) {
+    throw new ConfigError('Invalid configuration: CHUNK_MIN_WORDS <= CHUNK_TARGET_WORDS <= CHUNK_MAX_WORDS must hold.');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    corpusDir: resolve(e.CORPUS_DIR),
+    indexDir: resolve(e.INDEX_DIR),
+    modelsDir: resolve(e.MODELS_DIR),
+    embedding: {
+      model: e.EMBEDDING_MODEL,
+      quantized: e.EMBEDDING_QUANTIZED,
+      allowRemoteModels: e.ALLOW_REMOTE_MODELS,
+      batchSize: e.EMBED_BATCH_SIZE,
+    },
+    ingest: { maxFileBytes: e.MAX_FILE_BYTES },
+    chunking: { minWords: e.CHUNK_MIN_WORDS, targetWords: e.CHUNK_TARGET_WORDS, maxWords: e.CHUNK_MAX_WORDS },
+    logLevel: e.LOG_LEVEL,
+    server: {
+      bodyLimit: e.BODY_LIMIT,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      indexPollMs: e.INDEX_POLL_MS,
+      adminToken: e.ADMIN_TOKEN,
+      watchCorpus: e.WATCH_CORPUS,
+      watchDebounceMs: e.WATCH_DEBOUNCE_MS,
+    },
+  };
+}
