@@ -1,0 +1,63 @@
+/**
+ * npm run ingest [-- --corpus DIR --index DIR]
+ * Incrementally (re)builds the index from the articles in the corpus folder.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { TransformersEmbedder } from '../embed/index.js';
+import { NewsdeskError } from '../errors.js';
+import { updateIndex, type IngestSummary } from '../store/index.js';
+import { startProgress, type Progress } from './progress.js';
+
+export async function runIngest(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<IngestSummary> {
+  const embedder = await TransformersEmbedder.load({
+    modelId: config.embedding.model,
+    modelsDir: config.modelsDir,
+    allowRemoteModels: config.embedding.allowRemoteModels,
+    quantized: config.embedding.quantized,
+    batchSize: config.embedding.batchSize,
+  });
+  let progress: Progress | null = null;
+  const summary = await updateIndex({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    embedder,
+    chunking: config.chunking,
+    maxFileBytes: config.ingest.maxFileBytes,
+    onWarning: (message) => log(`warning: ${message}`),
+    onProgress: (done, total) => {
+      progress ??= startProgress('Embedding passages', total);
+      progress.tick(done);
+    },
+  });
+  (progress as Progress | null)?.stop();
+  log(describeSummary(summary));
+  return summary;
+}
+
+export function describeSummary(s: IngestSummary): string {
+  if (s.upToDate) return `Index ${s.version} is up to date: ${s.unchanged} documents, ${s.passages} passages (${s.skipped.length} files skipped).`;
+  const lines = [
+    s.rebuildReason ? `Full rebuild: ${s.rebuildReason}.` : 'Incremental update.',
+    `Documents: ${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.unchanged} unchanged, ${s.skipped.length} skipped.`,
+    `Passages: ${s.passages} in the index, ${s.embeddedPassages} embedded in ${s.seconds.toFixed(2)}s (${Math.round(s.passagesPerSecond)} passages/s).`,
+    `Index version ${s.version} is now current.`,
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { corpus: { type: 'string' }, index: { type: 'string' } } });
+  const config = loadConfig();
+  if (values.corpus) config.corpusDir = resolve(values.corpus);
+  if (values.index) config.indexDir = resolve(values.index);
+  await runIngest(config);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof NewsdeskError ? `error: ${error.message}` : error);
+    process.exitCode = 1;
+  });
+}

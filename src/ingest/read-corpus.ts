@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import type { SkippedFile, SourceFile } from './types.js';
+
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+
+export interface ReadCorpusResult {
+  files: SourceFile[];
+  skipped: SkippedFile[];
+}
+
+/** Reads every article file under `corpusDir`, recursively; unusable files are reported, not thrown. */
+export async function readCorpus(corpusDir: string, maxFileBytes: number): Promise<ReadCorpusResult> {
+  const paths = (await listArticlePaths(corpusDir)).sort();
+  const files: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const absolutePath of paths) {
+    const result = await readArticleFile(corpusDir, absolutePath, maxFileBytes);
+    if ('reason' in result) skipped.push(result);
+    else files.push(result);
+  }
+  return { files, skipped };
+}
+
+async function listArticlePaths(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name);
+      if (entry.name.startsWith('.')) return [];
+      if (entry.isDirectory()) return listArticlePaths(path);
+      return entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) ? [path] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+export async function readArticleFile(corpusDir: string, absolutePath: string, maxFileBytes: number): Promise<SourceFile | SkippedFile> {
+  const relativePath = relative(corpusDir, absolutePath).split(sep).join('/');
+  const skip = (reason: string): SkippedFile => ({ path: absolutePath, reason });
+  try {
+    const { size } = await stat(absolutePath);
+    if (size > maxFileBytes) return skip(`file is ${size} bytes, over the MAX_FILE_BYTES limit of ${maxFileBytes}`);
+    const bytes = await readFile(absolutePath);
+    if (bytes.length === 0) return skip('file is empty');
+    if (bytes.includes(0)) return skip('file looks binary (it contains NUL bytes)');
+    const content = decodeUtf8(bytes);
+    if (content === null) return skip('file is not valid UTF-8 text');
+    if (content.trim() === '') return skip('file contains only white space');
+    return { relativePath, absolutePath, content, hash: createHash('sha256').update(bytes).digest('hex') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return skip(`file cannot be read (${code})`);
+  }
+}
+
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Sentence segmentation with character offsets, for English and Vietnamese.
+ * ICU's sentence segmenter does the work; a second pass re-joins the breaks
+ * it makes after abbreviations ("Prof. Dr. Stoffers", "No. 57", "TP. Hồ Chí Minh").
+ */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'assoc', 'st', 'jr', 'sr', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'gov', 'sen', 'rep',
+    'lt', 'col', 'capt', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'fig', 'vol', 'ph.d', 'approx', 'jan', 'feb', 'mar', 'apr',
+    'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'tp', 'th.s', 'ths', 'ts', 'pgs', 'gs', 'ks', 'bs', 'ông', 'bà',
+  ],
+);
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) segmenters.set(lang, (s = new Intl.Segmenter(lang, { granularity: 'sentence' })));
+  return s;
+}
+
+/** Sentences of `text` (one paragraph or more); spans exclude surrounding white space. */
+export function splitSentences(text: string, lang = 'en'): SentenceSpan[] {
+  const raw: SentenceSpan[] = [];
+  for (const { segment, index } of segmenter(lang).segment(text)) {
+    const span = trimSpan(text, index, index + segment.length);
+    if (span) raw.push(span);
+  }
+  return mergeFalseBreaks(text, raw);
+}
+
+function trimSpan(text: string, start: number, end: number): SentenceSpan | null {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}
+
+function mergeFalseBreaks(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const merged: SentenceSpan[] = [];
+  for (const span of spans) {
+    const previous = merged[merged.length - 1];
+    const between = previous ? text.slice(previous.end, span.start) : '';
+    if (previous && !between.includes('\n') && isFalseBreak(text.slice(previous.start, previous.end), text.slice(span.start, span.end))) {
+      previous.end = span.end;
+    } else {
+      merged.push({ ...span });
+    }
+  }
+  return merged;
+}
+
+function isFalseBreak(previous: string, next: string): boolean {
+  const lastWord = /(\S+)\.$/u.exec(previous)?.[1]?.toLowerCase().replace(/^[("'“‘]+/, '');
+  if (lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord.toUpperCase()) && lastWord.length === 1)) return true;
+  return /^\p{Ll}/u.test(next);
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/\S+/g)) count++;
+  return count;
+}

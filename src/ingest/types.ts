@@ -1,0 +1,41 @@
+/** A corpus file that was read successfully. */
+export interface SourceFile {
+  /** Path relative to the corpus folder, with forward slashes. */
+  relativePath: string;
+  absolutePath: string;
+  content: string;
+  /** sha256 of the file's bytes. */
+  hash: string;
+}
+
+export type Lang = 'en' | 'vi';
+
+/** A cleaned article with its metadata, as stored in the index. */
+export interface ArticleDocument {
+  /** Stable id derived from the file's path inside the corpus. */
+  docId: string;
+  path: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) when the text states one, otherwise null. */
+  published: string | null;
+  source: string;
+  lang: Lang;
+  hash: string;
+  /** The article text after cleaning; passage offsets point into it. */
+  cleanText: string;
+}
+
+/** A span of an article's clean text, the unit that is embedded and cited. */
+export interface Passage {
+  chunkId: string;
+  docId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A file the ingester could not use, with the reason a user can act on. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+
+/**
+ * index/
+ *   CURRENT            name of the version being served (replaced atomically by rename)
+ *   ingest.lock        present while an ingest runs
+ *   versions/<v>/      manifest.json, documents.json, passages.json, vectors.hnsw
+ */
+export const indexPaths = (indexDir: string) => ({
+  current: join(indexDir, 'CURRENT'),
+  lock: join(indexDir, 'ingest.lock'),
+  versions: join(indexDir, 'versions'),
+  version: (v: string) => versionFiles(join(indexDir, 'versions', v)),
+});
+
+export const versionFiles = (dir: string) => ({
+  dir,
+  manifest: join(dir, 'manifest.json'),
+  documents: join(dir, 'documents.json'),
+  passages: join(dir, 'passages.json'),
+  vectors: join(dir, 'vectors.hnsw'),
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const ManifestSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  version: z.string().min(1),
+  model: z.string().min(1),
+  dimensions: z.number().int().positive(),
+  chunking: z.object({ minWords: z.number(), targetWords: z.number(), maxWords: z.number() }),
+  builtAt: z.string(),
+  documents: z.record(z.string(), z.object({ hash: z.string(), chunkIds: z.array(z.string()) })),
+  passages: z.number().int().nonnegative(),
+  /** Next free HNSW label; labels of removed passages are never reused. */
+  nextLabel: z.number().int().nonnegative(),
+  deletedLabels: z.number().int().nonnegative(),
+  hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** A passage as stored: its text is `cleanText.slice(start, end)` of its document. */
+export const StoredPassageSchema = z.object({
+  chunkId: z.string(),
+  docId: z.string(),
+  label: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type StoredPassage = z.infer<typeof StoredPassageSchema>;
+
+export const StoredDocumentSchema = z.object({
+  docId: z.string(),
+  path: z.string(),
+  title: z.string(),
+  published: z.string().nullable(),
+  source: z.string(),
+  lang: z.enum(['en', 'vi']),
+  hash: z.string(),
+  cleanText: z.string(),
+});

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { ArticleDocument } from '../ingest/index.js';
+import { indexPaths, versionFiles } from './layout.js';
+import type { Manifest, StoredPassage } from './manifest.js';
+import type { HnswIndex } from './passage-index.js';
+import { currentVersion } from './read-index.js';
+
+const VERSIONS_KEPT = 3;
+
+export interface IndexVersionData {
+  manifest: Manifest;
+  documents: ArticleDocument[];
+  passages: StoredPassage[];
+  hnsw: HnswIndex;
+}
+
+/** A sortable, unique version name: build time plus a random suffix. */
+export function newVersionName(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Writes a complete version into a temporary folder, renames it into place,
+ * then atomically repoints CURRENT. A crash at any point leaves the previous
+ * version served and loadable; leftovers are removed by the next write.
+ */
+export async function writeIndexVersion(indexDir: string, data: IndexVersionData): Promise<void> {
+  const paths = indexPaths(indexDir);
+  const version = data.manifest.version;
+  const staging = versionFiles(`${paths.versions}/.staging-${version}`);
+  await mkdir(staging.dir, { recursive: true });
+  await writeFile(staging.documents, JSON.stringify(data.documents));
+  await writeFile(staging.passages, JSON.stringify(data.passages));
+  if (data.passages.length > 0) await data.hnsw.writeIndex(staging.vectors);
+  await writeFile(staging.manifest, JSON.stringify(data.manifest, null, 2));
+  await rename(staging.dir, paths.version(version).dir);
+  const pointer = `${paths.current}.${process.pid}.tmp`;
+  await writeFile(pointer, `${version}\n`);
+  await rename(pointer, paths.current);
+  await pruneVersions(indexDir);
+}
+
+/** Keeps the newest versions (a running server may still be loading one) and removes crash leftovers. */
+async function pruneVersions(indexDir: string): Promise<void> {
+  const paths = indexPaths(indexDir);
+  const current = await currentVersion(indexDir);
+  const entries = (await readdir(paths.versions)).sort();
+  const finished = entries.filter((e) => !e.startsWith('.'));
+  const keep = new Set([...finished.slice(-VERSIONS_KEPT), current]);
+  const stale = entries.filter((e) => (e.startsWith('.staging-') && !e.endsWith(current ?? '')) || (!e.startsWith('.') && !keep.has(e)));
+  await Promise.all(stale.map((e) => rm(`${paths.versions}/${e}`, { recursive: true, force: true })));
+}
