@@ -1,0 +1,51 @@
+/**
+ * npm run eval [-- --corpus DIR --qa FILE --out FILE]
+ * Indexes the corpus into a temporary index and scores the project and its
+ * baselines (BM25 only, dense only, plain LangChain) on a JSONL question set.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { TransformersEmbedder } from '../src/embed/index.js';
+import { loadIndex, updateIndex } from '../src/store/index.js';
+import { loadQaSet } from './eval/dataset.js';
+import { buildReport, formatTable, type SystemReport } from './eval/report.js';
+import { bm25System, denseExactSystem, langchainSystem, projectSystem, type EvalSystem } from './eval/systems.js';
+import type { SystemOutput } from './eval/metrics.js';
+
+async function runSystem(system: EvalSystem, items: Awaited<ReturnType<typeof loadQaSet>>): Promise<SystemOutput[]> {
+  const outputs: SystemOutput[] = [];
+  for (const item of items) outputs.push(await system.run(item));
+  return outputs;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { corpus: { type: 'string' }, qa: { type: 'string' }, out: { type: 'string' } } });
+  const config = loadConfig();
+  const corpusDir = resolve(values.corpus ?? config.corpusDir);
+  const qaPath = resolve(values.qa ?? 'tests/eval/seed-qa.jsonl');
+  const outPath = resolve(values.out ?? 'bench/results/eval-latest.json');
+  const items = await loadQaSet(qaPath);
+  const indexDir = await mkdtemp(join(tmpdir(), 'newsdesk-eval-'));
+  try {
+    const embedder = await TransformersEmbedder.load({ modelId: config.embedding.model, modelsDir: config.modelsDir, allowRemoteModels: config.embedding.allowRemoteModels, quantized: config.embedding.quantized });
+    const summary = await updateIndex({ corpusDir, indexDir, embedder, chunking: config.chunking, maxFileBytes: config.ingest.maxFileBytes });
+    console.error(`Indexed ${corpusDir}: ${summary.passages} passages. Evaluating ${items.length} questions from ${qaPath}.`);
+    const store = await loadIndex(indexDir);
+    const systems = [projectSystem(store, embedder), bm25System(store, embedder), denseExactSystem(store, embedder), await langchainSystem(corpusDir, store, embedder)];
+    const reports: SystemReport[] = [];
+    for (const system of systems) reports.push(buildReport(system.name, items, await runSystem(system, items)));
+    console.log(formatTable(reports));
+    await writeFile(outPath, JSON.stringify({ corpus: corpusDir, qa: qaPath, model: embedder.modelId, passages: summary.passages, at: new Date().toISOString(), reports }, null, 2));
+    console.error(`Wrote ${outPath}`);
+  } finally {
+    await rm(indexDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

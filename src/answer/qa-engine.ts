@@ -1,0 +1,43 @@
+import type { Embedder } from '../embed/index.js';
+import { HybridRetriever, type FusionSettings, type RetrievalQuery } from '../retrieve/index.js';
+import type { PassageStore } from '../store/index.js';
+import type { AnswerResult } from './answer-result.js';
+import type { Answerer } from './answerer.js';
+import { ExtractiveAnswerer, type ExtractiveSettings } from './extractive-answerer.js';
+
+export interface AskResponse extends Omit<AnswerResult, 'evidence'> {
+  timings: { retrieveMs: number; answerMs: number; totalMs: number };
+  index: { version: string; model: string };
+}
+
+/** Retrieval and answering bound to one index version. */
+export class QaEngine {
+  constructor(
+    readonly store: PassageStore,
+    readonly retriever: HybridRetriever,
+    readonly answerer: Answerer,
+  ) {}
+
+  static create(store: PassageStore, embedder: Embedder, tuning: { fusion?: FusionSettings; extractive?: ExtractiveSettings } = {}): QaEngine {
+    const retriever = new HybridRetriever(store, embedder, tuning.fusion);
+    const answerer = new ExtractiveAnswerer(embedder, (t) => retriever.lexical.idf(t), tuning.extractive);
+    return new QaEngine(store, retriever, answerer);
+  }
+
+  async ask(query: RetrievalQuery): Promise<AskResponse & { evidence: number }> {
+    const t0 = performance.now();
+    const retrieval = await this.retriever.retrieve(query);
+    const t1 = performance.now();
+    const result = await this.answerer.answer(query.question, retrieval);
+    const t2 = performance.now();
+    return {
+      ...result,
+      timings: { retrieveMs: round(t1 - t0), answerMs: round(t2 - t1), totalMs: round(t2 - t0) },
+      index: { version: this.store.manifest.version, model: this.store.manifest.model },
+    };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,50 @@
+import { contentTerms } from '../retrieve/index.js';
+
+/** What kind of fact a question asks for, from its wording (English and Vietnamese). */
+export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
+
+export function answerTypeOf(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (/\b(when|what date|which date|what day|what year|which year|how long ago)\b|khi nào|ngày nào|năm nào|bao giờ|lúc nào/u.test(q)) return 'date';
+  if (/\b(how many|how much|what percentage|what share|what proportion|how large|what number)\b|bao nhiêu|mấy|tỷ lệ/u.test(q)) return 'number';
+  if (/\b(who|whom|whose)\b|^ai\b|\bai (là|đã|sẽ)|là ai/u.test(q)) return 'person';
+  if (/\b(where|which city|which province|which country)\b|ở đâu|tại đâu/u.test(q)) return 'place';
+  return 'other';
+}
+
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const YEAR = /\b(19|20)\d{2}\b/;
+const NUMBER = /\d/;
+const NAME = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}\b/u;
+const PLACE = /\b(in|at)\s+\p{Lu}/u;
+
+/** 1 when the sentence contains the kind of fact asked for, else 0. */
+export function answerTypeMatch(type: AnswerType, sentence: string): number {
+  switch (type) {
+    case 'date':
+      return MONTH.test(sentence) || YEAR.test(sentence) ? 1 : 0;
+    case 'number':
+      return NUMBER.test(sentence) ? 1 : 0;
+    case 'person':
+      return NAME.test(sentence) ? 1 : 0;
+    case 'place':
+      return PLACE.test(sentence) ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** IDF-weighted share of the question's content terms that the sentence contains (0..1). */
+export function termCoverage(questionTerms: readonly string[], sentence: string, idf: (term: string) => number): number {
+  const unique = [...new Set(questionTerms)];
+  if (unique.length === 0) return 0;
+  const present = new Set(contentTerms(sentence));
+  let total = 0;
+  let covered = 0;
+  for (const term of unique) {
+    const weight = idf(term);
+    total += weight;
+    if (present.has(term)) covered += weight;
+  }
+  return total === 0 ? 0 : covered / total;
+}

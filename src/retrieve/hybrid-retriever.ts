@@ -1,0 +1,95 @@
+import type { Embedder } from '../embed/index.js';
+import { cosine } from '../embed/index.js';
+import type { Passage } from '../ingest/index.js';
+import type { PassageStore } from '../store/index.js';
+import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
+import { LexicalIndex, titleLookup } from './lexical-index.js';
+import { buildQueryContext } from './query-context.js';
+import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
+import { words } from './text-folding.js';
+
+/** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
+export class HybridRetriever implements Retriever {
+  readonly lexical: LexicalIndex;
+  private readonly dateRank: (docId: string) => number;
+
+  constructor(
+    readonly store: PassageStore,
+    private readonly embedder: Embedder,
+    private readonly settings: FusionSettings = DEFAULT_FUSION,
+    lexical?: LexicalIndex,
+  ) {
+    this.lexical = lexical ?? new LexicalIndex(store.passages, titleLookup(store.documents()));
+    this.dateRank = recencyScale(store);
+  }
+
+  async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
+    const context = buildQueryContext(query.question, query.history);
+    const [queryVector] = await this.embedder.embed([context.denseText], 'query');
+    const accept = this.filterFor(query.filters);
+    const s = this.settings;
+    const lexicalHits = this.lexical.query(context.lexicalText, s.candidates, accept);
+    const denseHits = this.store.searchVector(queryVector, s.candidates, accept);
+    const confident = lexicalHits.length > 1 && lexicalHits[0].score >= s.confidentLexicalRatio * lexicalHits[1].score;
+    const denseWeight = s.denseWeight[context.lang] * (confident ? s.confidentDenseShare : 1);
+    const fused = fuseRanks(
+      [
+        { weight: s.lexicalWeight, ranked: lexicalHits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 })) },
+        { weight: denseWeight, ranked: denseHits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 })) },
+      ],
+      s.rrfK,
+    );
+    const byId = new Map<string, Passage>([...lexicalHits, ...denseHits].map((h) => [h.passage.chunkId, h.passage]));
+    const lexicalRank = new Map(lexicalHits.map((h, i) => [h.passage.chunkId, i + 1]));
+    const denseRank = new Map(denseHits.map((h, i) => [h.passage.chunkId, i + 1]));
+    const recency = context.wantsLatest ? s.latestRecencyWeight : s.recencyWeight;
+    const ranked = [...fused.entries()]
+      .map(([id, score]) => ({ passage: byId.get(id)!, score: score + recency * this.dateRank(byId.get(id)!.docId) }))
+      .sort((a, b) => b.score - a.score);
+    const passages = this.diverse(ranked, query.k).map(({ passage, score }) => ({
+      passage,
+      document: this.store.document(passage.docId)!,
+      score,
+      lexicalRank: lexicalRank.get(passage.chunkId) ?? null,
+      denseRank: denseRank.get(passage.chunkId) ?? null,
+      denseScore: cosine(queryVector, this.store.vectorOf(passage)),
+    }));
+    return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang };
+  }
+
+  /** Drops near-duplicates (e.g. the same wire story on two sites) so the k passages say different things. */
+  private diverse<T extends { passage: Passage }>(ranked: T[], k: number): T[] {
+    const chosen: Array<T & { terms: Set<string> }> = [];
+    for (const item of ranked) {
+      if (chosen.length >= k) break;
+      const terms = new Set(words(item.passage.text));
+      if (chosen.some((c) => jaccard(c.terms, terms) > this.settings.duplicateJaccard)) continue;
+      chosen.push({ ...item, terms });
+    }
+    return chosen;
+  }
+
+  private filterFor(filters: RetrievalFilters | undefined): ((p: Passage) => boolean) | undefined {
+    if (!filters || (!filters.docId && !filters.after && !filters.before)) return undefined;
+    return (p) => {
+      if (filters.docId && p.docId !== filters.docId) return false;
+      if (!filters.after && !filters.before) return true;
+      const published = this.store.document(p.docId)?.published;
+      if (!published) return false;
+      return (!filters.after || published >= filters.after) && (!filters.before || published <= filters.before);
+    };
+  }
+}
+
+/** Maps each document to 0..1 by its published date (undated documents count as oldest). */
+function recencyScale(store: PassageStore): (docId: string) => number {
+  const times = new Map<string, number>();
+  for (const d of store.documents()) if (d.published) times.set(d.docId, Date.parse(d.published));
+  const values = [...times.values()];
+  const min = Math.min(...values);
+  const span = Math.max(...values) - min;
+  return (docId) => {
+    const t = times.get(docId);
+    return t === undefined || !(span > 0) ? 0 : (t - min) / span;
+  };
+}

@@ -1,0 +1,7 @@
+/** Public surface of retrieval: find the passages that answer a question. */
+export type { Retriever, RetrievalQuery, RetrievalResult, RetrievedPassage, RetrievalFilters, ChatTurn } from './retriever.js';
+export { HybridRetriever } from './hybrid-retriever.js';
+export { LexicalIndex, titleLookup, type LexicalHit } from './lexical-index.js';
+export { DEFAULT_FUSION, type FusionSettings } from './fusion.js';
+export { buildQueryContext } from './query-context.js';
+export { contentTerms, foldDiacritics, words, termForms, isStopword } from './text-folding.js';

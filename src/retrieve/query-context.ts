@@ -1,0 +1,35 @@
+import { detectLanguage } from '../ingest/index.js';
+import type { ChatTurn } from './retriever.js';
+import { contentTerms, foldDiacritics } from './text-folding.js';
+import { englishExpansion } from './vi-en-lexicon.js';
+
+const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him|there|then)\b|\b(đó|này|nó|ông ấy|bà ấy|họ|sự kiện đó)\b/iu;
+const LATEST = /\b(latest|most recent|newest|recently|lately|current|now)\b|\b(mới nhất|gần đây|hiện nay)\b/iu;
+
+export interface QueryContext {
+  lang: 'en' | 'vi';
+  /** Text for the lexical ranker. */
+  lexicalText: string;
+  /** Text for the dense ranker. */
+  denseText: string;
+  wantsLatest: boolean;
+}
+
+/**
+ * Resolves what to search for: a follow-up question ("When was it signed?")
+ * borrows the previous user question; a Vietnamese question is expanded with
+ * English glossary terms.
+ */
+export function buildQueryContext(question: string, history: readonly ChatTurn[] = []): QueryContext {
+  const lang = detectLanguage(question);
+  const previous = [...history].reverse().find((t) => t.role === 'user')?.content ?? '';
+  const isFollowUp = previous !== '' && (contentTerms(question).length <= 3 || ANAPHORA.test(question));
+  const base = isFollowUp ? `${previous} ${question}` : question;
+  const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : '';
+  return {
+    lang,
+    lexicalText: expansion ? `${base} ${expansion}` : base,
+    denseText: lang === 'vi' && expansion ? expansion : base,
+    wantsLatest: LATEST.test(question),
+  };
+}

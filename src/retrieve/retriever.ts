@@ -1,0 +1,43 @@
+import type { ArticleDocument, Passage } from '../ingest/index.js';
+
+export interface RetrievalFilters {
+  docId?: string;
+  /** Inclusive ISO dates on the article's published date. */
+  after?: string;
+  before?: string;
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface RetrievalQuery {
+  question: string;
+  k: number;
+  history?: ChatTurn[];
+  filters?: RetrievalFilters;
+}
+
+export interface RetrievedPassage {
+  passage: Passage;
+  document: ArticleDocument;
+  /** Fused relevance score (higher is better). */
+  score: number;
+  lexicalRank: number | null;
+  denseRank: number | null;
+  /** Cosine similarity of the passage vector and the query vector. */
+  denseScore: number;
+}
+
+export interface RetrievalResult {
+  passages: RetrievedPassage[];
+  /** The text actually searched (the question, expanded by history and glossary). */
+  searchedText: string;
+  queryVector: Float32Array;
+  lang: 'en' | 'vi';
+}
+
+export interface Retriever {
+  retrieve(query: RetrievalQuery): Promise<RetrievalResult>;
+}

@@ -1,0 +1,42 @@
+/**
+ * Term normalization shared by the lexical index and the answerer: lower case,
+ * and a diacritic-free form so that "Nguyễn Mạnh Hùng" matches "Nguyen Manh Hung".
+ */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
+
+/** Lower-cased words of `text`, keeping inner dots, apostrophes and hyphens ("57-nq", "99.8"). */
+export function words(text: string): string[] {
+  return [...text.toLowerCase().matchAll(WORD)].map((m) => m[0].replace(/’/g, "'"));
+}
+
+/** Both the exact (lower-cased) and the folded form of a term, without duplicates. */
+export function termForms(term: string): string[] {
+  const lower = term.toLowerCase();
+  const folded = foldDiacritics(lower);
+  return folded === lower ? [lower] : [lower, folded];
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'what which who whom whose when where why how does do did has have had will would can could should may might shall ' +
+    'about into over than then there their they them he she his her him i you we our your us me my not no yes so if ' +
+    'also such any all some each other more most very just only own same too s t said says say according ' +
+    'là của và các những được có cho với trong này đó một để khi nào gì ai đâu bao nhiêu thì mà ở tại về theo từ ra vào đã sẽ đang'
+  ).split(/\s+/),
+);
+
+export function isStopword(term: string): boolean {
+  return STOPWORDS.has(term);
+}
+
+/** Folded content words of a question or sentence: what overlap is measured on. */
+export function contentTerms(text: string): string[] {
+  return words(text)
+    .filter((w) => !isStopword(w))
+    .map((w) => foldDiacritics(w));
+}
