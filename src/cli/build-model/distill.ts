@@ -15,8 +15,8 @@ export const DEFAULT_DISTILL_OPTIONS: DistillOptions = {
   weighting: { kind: 'sif', a: 1e-3 },
   center: true,
   dims: 256,
-  quantize: 'float32',
-  lowercase: false,
+  quantize: 'int8',
+  lowercase: true,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Vocabulary } from './tokenizer-export.js';
+import { repairScores } from './vocabulary.js';
 
 /**
  * The teacher: Universal Sentence Encoder lite (TF.js) from
@@ -46,7 +47,7 @@ export async function loadTeacher(): Promise<Teacher> {
   let vocabulary: Vocabulary = [];
   const model = await embeddings.initModel(async () => {
     const data = await weights.modelSource();
-    vocabulary = data.vocabulary;
+    vocabulary = repairScores(data.vocabulary, TEACHER.reservedIds);
     return data;
   });
   return {

@@ -1,0 +1,132 @@
+/**
+ * npm run bench:model — measures the static model's design choices on the
+ * project's question set: dense recall@1/@5 of each distillation variant vs.
+ * the full teacher vs. BM25, and embedding throughput of static vs. teacher,
+ * all in the same run. Results: bench/results/model-choices.json.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { embedVocabulary } from '../src/cli/build-model.js';
+import { DEFAULT_DISTILL_OPTIONS, describeOptions, distillTable, type DistillOptions } from '../src/cli/build-model/distill.js';
+import { writeModelFolder } from '../src/cli/build-model/model-folder.js';
+import { loadTeacher, TEACHER, type Teacher } from '../src/cli/build-model/teacher.js';
+import { loadConfig } from '../src/config.js';
+import { cosine, TransformersEmbedder } from '../src/embed/index.js';
+import { buildDocument, chunkDocument, readCorpus, splitSentences, type ArticleDocument, type Passage } from '../src/ingest/index.js';
+import { LexicalIndex } from '../src/retrieve/index.js';
+import { isAnswerable, loadQaSet, type QaItem } from './eval/dataset.js';
+import { containsText } from './eval/metrics.js';
+
+interface Corpus {
+  passages: Passage[];
+  documents: Map<string, ArticleDocument>;
+  sentences: string[];
+}
+
+async function loadCorpus(dir: string): Promise<Corpus> {
+  const config = loadConfig();
+  const { files } = await readCorpus(dir, config.ingest.maxFileBytes);
+  const documents = files.map(buildDocument).filter((d): d is ArticleDocument => !('reason' in d));
+  const passages = documents.flatMap((d) => chunkDocument(d.docId, d.cleanText, config.chunking, d.lang));
+  const sentences = documents.flatMap((d) => splitSentences(d.cleanText, d.lang).map((s) => d.cleanText.slice(s.start, s.end)));
+  return { passages, documents: new Map(documents.map((d) => [d.docId, d])), sentences };
+}
+
+function recall(items: QaItem[], corpus: Corpus, rank: (q: string) => Passage[]): { r1: number; r5: number } {
+  let r1 = 0;
+  let r5 = 0;
+  for (const item of items) {
+    const top = rank(item.q);
+    const i = top.findIndex((p) => containsText(p.text, item.gold ?? ''));
+    if (i === 0) r1++;
+    if (i >= 0 && i < 5) r5++;
+  }
+  return { r1: r1 / items.length, r5: r5 / items.length };
+}
+
+function denseRanker(corpus: Corpus, passageVectors: Float32Array[], queryVectors: Map<string, Float32Array>) {
+  return (q: string) =>
+    corpus.passages
+      .map((p, i) => ({ p, s: cosine(queryVectors.get(q)!, passageVectors[i]) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 5)
+      .map((x) => x.p);
+}
+
+const passageText = (corpus: Corpus, p: Passage) => `${corpus.documents.get(p.docId)?.title ?? ''}\n${p.text}`;
+
+async function measureEmbedder(name: string, corpus: Corpus, items: QaItem[], embed: (texts: string[]) => Promise<Float32Array[]>) {
+  const passageVectors = await embed(corpus.passages.map((p) => passageText(corpus, p)));
+  const queries = await embed(items.map((i) => i.q));
+  const ranking = denseRanker(corpus, passageVectors, new Map(items.map((item, i) => [item.q, queries[i]])));
+  return { name, ...recall(items, corpus, ranking) };
+}
+
+async function throughput(embed: (texts: string[]) => Promise<Float32Array[]>, sentences: string[], minSeconds: number): Promise<number> {
+  const started = performance.now();
+  let done = 0;
+  while ((performance.now() - started) / 1000 < minSeconds) {
+    await embed(sentences);
+    done += sentences.length;
+  }
+  return done / ((performance.now() - started) / 1000);
+}
+
+const VARIANTS: Array<Partial<DistillOptions>> = [
+  {},
+  { weighting: { kind: 'none' } },
+  { weighting: { kind: 'sif', a: 1e-4 } },
+  { weighting: { kind: 'sif', a: 1e-2 } },
+  { center: false },
+  { dims: null },
+  { dims: 128 },
+  { dims: 384 },
+  { quantize: 'float32' },
+  { lowercase: false },
+];
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const corpus = await loadCorpus(config.corpusDir);
+  const items = (await loadQaSet(resolve('tests/eval/seed-qa.jsonl'))).filter(isAnswerable);
+  const teacher: Teacher = await loadTeacher();
+  const pieces = await embedVocabulary(teacher);
+  const modelsDir = await mkdtemp(join(tmpdir(), 'newsdesk-models-'));
+  const results: Array<Record<string, unknown>> = [];
+  try {
+    const lexical = new LexicalIndex(corpus.passages, (id) => corpus.documents.get(id)?.title ?? '');
+    results.push({ name: 'BM25 (folded)', ...recall(items, corpus, (q) => lexical.query(q, 5).map((h) => h.passage)) });
+    const teacherEmbed = (texts: string[]) => teacher.embedSentences(texts);
+    results.push(await measureEmbedder('teacher (USE lite, full)', corpus, items, teacherEmbed));
+    const sample = corpus.sentences.slice(0, 256);
+    const teacherRate = await throughput(teacherEmbed, sample, 5);
+    for (const [i, variant] of VARIANTS.entries()) {
+      const options: DistillOptions = { ...DEFAULT_DISTILL_OPTIONS, ...variant };
+      const id = `newsdesk/variant-${i}`;
+      const rows = distillTable(pieces, teacher.vocabulary, TEACHER.reservedIds, options);
+      const info = await writeModelFolder(join(modelsDir, id), rows, teacher.vocabulary, options);
+      const embedder = await TransformersEmbedder.load({ modelId: id, modelsDir, quantized: 'false' });
+      const embed = (texts: string[]) => embedder.embed(texts, 'passage');
+      const measured = await measureEmbedder(`static: ${describeOptions(options)}${i === 0 ? ' (default)' : ''}`, corpus, items, embed);
+      const rate = i === 0 || i === 8 ? await throughput(embed, sample, 3) : null;
+      results.push({ ...measured, megabytes: +(info.bytes / 1e6).toFixed(2), sentencesPerSecond: rate && Math.round(rate), speedupOverTeacher: rate && +(rate / teacherRate).toFixed(1) });
+      console.error(`${measured.name}: R@1 ${measured.r1.toFixed(3)} R@5 ${measured.r5.toFixed(3)}`);
+    }
+    results.push({ name: 'teacher throughput', sentencesPerSecond: Math.round(teacherRate) });
+    console.log('| model | R@1 | R@5 | size MB | sentences/s | × teacher |\n|---|---|---|---|---|---|');
+    for (const r of results) {
+      if (!('r5' in r)) continue;
+      console.log(`| ${r.name} | ${(r.r1 as number).toFixed(3)} | ${(r.r5 as number).toFixed(3)} | ${r.megabytes ?? '-'} | ${r.sentencesPerSecond ?? '-'} | ${r.speedupOverTeacher ?? '-'} |`);
+    }
+    console.log(`\nTeacher throughput: ${Math.round(teacherRate)} sentences/s. Questions: ${items.length} answerable, passages: ${corpus.passages.length}.`);
+    await writeFile(resolve('bench/results/model-choices.json'), JSON.stringify({ at: new Date().toISOString(), questions: items.length, passages: corpus.passages.length, results }, null, 2));
+  } finally {
+    await rm(modelsDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,74 @@
+import { QaEngine } from '../answer/index.js';
+import type { Embedder } from '../embed/index.js';
+import { IndexNotReadyError, ModelMismatchError, NewsdeskError } from '../errors.js';
+import { currentVersion, loadVersion } from '../store/index.js';
+
+export interface HolderLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * Holds the QA engine of the index version being served. It polls
+ * index/CURRENT and, when a new version appears, loads it completely before
+ * swapping the reference: requests in flight keep the engine they started
+ * with, new requests get the new one, and no request ever sees a half-loaded index.
+ */
+export class IndexHolder {
+  private engine: QaEngine | null = null;
+  private problem: NewsdeskError | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    private readonly indexDir: string,
+    private readonly embedder: Embedder,
+    private readonly log: HolderLog,
+  ) {}
+
+  /** The engine to answer with, or the error saying why there is none. */
+  current(): QaEngine {
+    if (this.engine) return this.engine;
+    throw this.problem ?? new IndexNotReadyError(this.indexDir);
+  }
+
+  get loaded(): QaEngine | null {
+    return this.engine;
+  }
+
+  /** Loads the version CURRENT points at if it is not the one served. Safe to call concurrently. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.loadIfChanged().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  startPolling(intervalMs: number): void {
+    this.timer = setInterval(() => void this.refresh(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async loadIfChanged(): Promise<void> {
+    try {
+      const version = await currentVersion(this.indexDir);
+      if (version === null || version === this.engine?.store.manifest.version) return;
+      const store = await loadVersion(this.indexDir, version);
+      const { model, dimensions } = store.manifest;
+      if (model !== this.embedder.modelId || dimensions !== this.embedder.dimensions) {
+        throw new ModelMismatchError(model, dimensions, this.embedder.modelId, this.embedder.dimensions);
+      }
+      const engine = QaEngine.create(store, this.embedder);
+      this.engine = engine;
+      this.problem = null;
+      this.log.info(`Serving index version ${version} (${store.passages.length} passages, model ${model}).`);
+    } catch (error) {
+      const problem = error instanceof NewsdeskError ? error : new NewsdeskError('INDEX_LOAD_FAILED', `The index could not be loaded: ${String(error)}`, 503);
+      if (!this.engine) this.problem = problem;
+      this.log.error(`${problem.message}${this.engine ? ' Still serving the previous version.' : ''}`);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'must be a real calendar date');
+
+export const AskRequestSchema = z
+  .object({
+    question: z
+      .string({ error: 'must be a string' })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, 'must not be blank').max(2000, 'must be at most 2000 characters')),
+    k: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(20, 'must be at most 20').default(5),
+    history: z
+      .array(
+        z.object({
+          role: z.enum(['user', 'assistant'], { error: 'must be "user" or "assistant"' }),
+          content: z.string({ error: 'must be a string' }).max(4000, 'must be at most 4000 characters'),
+        }).strict(),
+      )
+      .max(20, 'must have at most 20 turns')
+      .default([]),
+    filters: z
+      .object({
+        docId: z.string().min(1).max(500).optional(),
+        after: isoDate.optional(),
+        before: isoDate.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type AskRequest = z.infer<typeof AskRequestSchema>;
+
+/** "question: must not be blank; k: must be at most 20" — every problem named with its field. */
+export function describeIssues(error: z.ZodError): { message: string; fields: Array<{ field: string; problem: string }> } {
+  const fields = error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
+    problem: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+  return { message: `Invalid request: ${fields.map((f) => `${f.field}: ${f.problem}`).join('; ')}`, fields };
+}

@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino, type Logger } from 'pino';
+import type { Config } from '../config.js';
+import { TransformersEmbedder, type Embedder } from '../embed/index.js';
+import { createApp } from './app.js';
+import { IndexHolder } from './index-holder.js';
+
+export interface RunningServer {
+  server: Server;
+  holder: IndexHolder;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.logLevel, base: undefined });
+}
+
+export async function loadEmbedder(config: Config): Promise<Embedder> {
+  return TransformersEmbedder.load({
+    modelId: config.embedding.model,
+    modelsDir: config.modelsDir,
+    allowRemoteModels: config.embedding.allowRemoteModels,
+    quantized: config.embedding.quantized,
+    batchSize: config.embedding.batchSize,
+  });
+}
+
+/** Loads the model and the index, then listens. `close()` lets in-flight requests finish. */
+export async function startServer(config: Config, deps: { embedder?: Embedder; logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = deps.logger ?? createLogger(config);
+  const embedder = deps.embedder ?? (await loadEmbedder(config));
+  const holder = new IndexHolder(config.indexDir, embedder, { info: (m) => logger.info(m), error: (m) => logger.error(m) });
+  await holder.refresh();
+  holder.startPolling(config.server.indexPollMs);
+  const app = createApp({ config, holder, logger });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  // Slow or stalled clients must not hold sockets forever.
+  server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);
+  server.requestTimeout = config.server.requestTimeoutMs + 1_000;
+  server.keepAliveTimeout = 5_000;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  return {
+    server,
+    holder,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        holder.stop();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
