@@ -5,7 +5,7 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { QaEngine, ExtractiveAnswerer, type Answerer } from '../../src/answer/index.js';
 import { cosine, type TransformersEmbedder } from '../../src/embed/index.js';
-import { detectLanguage, readCorpus, type ArticleDocument, type Passage } from '../../src/ingest/index.js';
+import { readCorpus, type ArticleDocument, type Passage } from '../../src/ingest/index.js';
 import { DEFAULT_FUSION, buildQueryContext, type FusionSettings, type RetrievalResult, type RetrievedPassage } from '../../src/retrieve/index.js';
 import type { PassageStore } from '../../src/store/index.js';
 import type { QaItem } from './dataset.js';
@@ -52,7 +52,7 @@ export function denseExactSystem(store: PassageStore, embedder: TransformersEmbe
       const context = buildQueryContext(item.q);
       const [query] = await embedder.embed([context.denseText], 'query');
       const top = vectors.map(({ p, v }) => ({ p, s: cosine(query, v) })).sort((a, b) => b.s - a.s).slice(0, K);
-      const retrieval = asRetrieval(top.map(({ p, s }) => ({ passage: p, document: store.document(p.docId)!, score: s })), query, context.lexicalText, context.lang);
+      const retrieval = asRetrieval(top.map(({ p, s }) => ({ passage: p, document: store.document(p.docId)!, score: s })), query, item.q);
       const result = await answerer.answer(item.q, retrieval);
       return toOutput(result, top.map(({ p }) => p.text), started);
     },
@@ -77,7 +77,7 @@ export async function langchainSystem(corpusDir: string, store: PassageStore, em
       const [query] = await embedder.embed([item.q], 'query');
       const hits = await vectorStore.similaritySearchVectorWithScore(Array.from(query), K);
       const retrieved = hits.map(([doc, distance], i) => ({ passage: chunkPassage(doc, i), document: rawDocument(doc), score: 1 - distance }));
-      const retrieval = asRetrieval(retrieved, query, item.q, detectLanguage(item.q));
+      const retrieval = asRetrieval(retrieved, query, item.q);
       const result = await answerer.answer(item.q, retrieval);
       return toOutput(result, hits.map(([doc]) => doc.pageContent), started);
     },
@@ -86,12 +86,13 @@ export async function langchainSystem(corpusDir: string, store: PassageStore, em
 
 function makeAnswerer(store: PassageStore, embedder: TransformersEmbedder): Answerer {
   const engine = QaEngine.create(store, embedder);
-  return new ExtractiveAnswerer(embedder, (t) => engine.retriever.lexical.idf(t));
+  return new ExtractiveAnswerer(embedder, engine.retriever.lexical);
 }
 
-function asRetrieval(items: Array<{ passage: Passage; document: ArticleDocument; score: number }>, queryVector: Float32Array, searchedText: string, lang: 'en' | 'vi'): RetrievalResult {
+function asRetrieval(items: Array<{ passage: Passage; document: ArticleDocument; score: number }>, queryVector: Float32Array, question: string): RetrievalResult {
   const passages: RetrievedPassage[] = items.map((x, i) => ({ ...x, lexicalRank: null, denseRank: i + 1, denseScore: x.score }));
-  return { passages, searchedText, queryVector, lang };
+  const context = buildQueryContext(question);
+  return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang, answerTerms: context.answerTerms };
 }
 
 function chunkPassage(doc: Document, i: number): Passage {

@@ -1,6 +1,6 @@
 import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
-import { contentTerms, words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import { words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, Citation } from './answer-result.js';
 import type { Answerer } from './answerer.js';
 import { answerTypeMatch, answerTypeOf } from './sentence-scoring.js';
@@ -18,12 +18,18 @@ export interface ExtractiveSettings {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
-  weights: { dense: 0.45, lexical: 0.4, rank: 0.1, type: 0.15 },
-  abstainBelow: 0.45,
+  weights: { dense: 0.3, lexical: 0.6, rank: 0.2, type: 0 },
+  abstainBelow: 0.295,
   maxSentences: 2,
   followerShare: 0.9,
   minSentenceWords: 4,
 };
+
+/** Corpus statistics of (folded) terms. */
+export interface TermStatistics {
+  idf(term: string): number;
+  knows(term: string): boolean;
+}
 
 interface Candidate {
   retrieved: RetrievedPassage;
@@ -44,7 +50,7 @@ interface Candidate {
 export class ExtractiveAnswerer implements Answerer {
   constructor(
     private readonly embedder: Embedder,
-    private readonly idf: (term: string) => number,
+    private readonly vocabulary: TermStatistics,
     private readonly settings: ExtractiveSettings = DEFAULT_EXTRACTIVE,
   ) {}
 
@@ -59,7 +65,8 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Every sentence of the retrieved passages, best first. */
   async scoreSentences(question: string, retrieval: RetrievalResult): Promise<Candidate[]> {
-    const questionTerms = contentTerms(retrieval.searchedText);
+    const questionTerms = retrieval.answerTerms;
+    const idf = (t: string) => this.vocabulary.idf(t);
     const type = answerTypeOf(question);
     const { weights, minSentenceWords } = this.settings;
     const raw = retrieval.passages.flatMap((retrieved, rank) =>
@@ -72,8 +79,9 @@ export class ExtractiveAnswerer implements Answerer {
     return raw
       .map((c, i) => {
         const dense = Math.max(0, cosine(vectors[i], retrieval.queryVector));
-        const coverage = termCoverage(questionTerms, c.text, this.idf);
-        const score = weights.dense * dense + weights.lexical * coverage + weights.rank / (1 + c.rank) + weights.type * answerTypeMatch(type, c.text);
+        const coverage = termCoverage(questionTerms, c.text, idf);
+        // Squared: a sentence missing a key term of the question is weak evidence.
+        const score = weights.dense * dense + weights.lexical * coverage * coverage + weights.rank / (1 + c.rank) + weights.type * answerTypeMatch(type, c.text, question);
         return { ...c, dense, coverage, score };
       })
       .sort((a, b) => b.score - a.score);

@@ -1,7 +1,7 @@
 /** Public surface of answering: compose a cited answer from retrieved passages. */
 export type { Answerer } from './answerer.js';
 export type { AnswerResult, Citation } from './answer-result.js';
-export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, type ExtractiveSettings } from './extractive-answerer.js';
+export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
 export { answerTypeOf, answerTypeMatch, termCoverage, type AnswerType } from './sentence-scoring.js';
 export { notAnsweredText } from './messages.js';
 export { QaEngine, type AskResponse } from './qa-engine.js';

@@ -20,7 +20,7 @@ export class QaEngine {
 
   static create(store: PassageStore, embedder: Embedder, tuning: { fusion?: FusionSettings; extractive?: ExtractiveSettings } = {}): QaEngine {
     const retriever = new HybridRetriever(store, embedder, tuning.fusion);
-    const answerer = new ExtractiveAnswerer(embedder, (t) => retriever.lexical.idf(t), tuning.extractive);
+    const answerer = new ExtractiveAnswerer(embedder, retriever.lexical, tuning.extractive);
     return new QaEngine(store, retriever, answerer);
   }
 

@@ -14,17 +14,17 @@ export function answerTypeOf(question: string): AnswerType {
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const YEAR = /\b(19|20)\d{2}\b/;
-const NUMBER = /\d/;
 const NAME = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}\b/u;
 const PLACE = /\b(in|at)\s+\p{Lu}/u;
 
 /** 1 when the sentence contains the kind of fact asked for, else 0. */
-export function answerTypeMatch(type: AnswerType, sentence: string): number {
+export function answerTypeMatch(type: AnswerType, sentence: string, question = ''): number {
+  const novel = (pattern: RegExp) => [...sentence.matchAll(new RegExp(pattern.source, 'gi'))].some((m) => !question.toLowerCase().includes(m[0].toLowerCase()));
   switch (type) {
     case 'date':
-      return MONTH.test(sentence) || YEAR.test(sentence) ? 1 : 0;
+      return MONTH.test(sentence) || novel(YEAR) ? 1 : 0;
     case 'number':
-      return NUMBER.test(sentence) ? 1 : 0;
+      return novel(/\d+(?:[.,]\d+)?%?/) ? 1 : 0;
     case 'person':
       return NAME.test(sentence) ? 1 : 0;
     case 'place':

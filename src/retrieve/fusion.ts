@@ -23,11 +23,11 @@ export interface FusionSettings {
 
 export const DEFAULT_FUSION: FusionSettings = {
   candidates: 40,
-  rrfK: 20,
+  rrfK: 5,
   lexicalWeight: 1,
-  denseWeight: { en: 0.6, vi: 0.15 },
+  denseWeight: { en: 0.3, vi: 0 },
   confidentLexicalRatio: 1.6,
-  confidentDenseShare: 0.5,
+  confidentDenseShare: 0,
   recencyWeight: 0.002,
   latestRecencyWeight: 0.03,
   duplicateJaccard: 0.8,

@@ -54,7 +54,7 @@ export class HybridRetriever implements Retriever {
       denseRank: denseRank.get(passage.chunkId) ?? null,
       denseScore: cosine(queryVector, this.store.vectorOf(passage)),
     }));
-    return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang };
+    return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang, answerTerms: context.answerTerms };
   }
 
   /** Drops near-duplicates (e.g. the same wire story on two sites) so the k passages say different things. */

@@ -42,6 +42,10 @@ export class LexicalIndex {
     return results.slice(0, k).map((r) => ({ passage: this.passages[r.id as number], score: r.score }));
   }
 
+  knows(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
   /** Inverse document frequency of a (folded or exact) term over passages. */
   idf(term: string): number {
     const n = this.passages.length;

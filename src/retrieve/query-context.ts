@@ -13,6 +13,8 @@ export interface QueryContext {
   /** Text for the dense ranker. */
   denseText: string;
   wantsLatest: boolean;
+  /** Folded content terms an answer sentence should contain (glossary phrases replaced by their English). */
+  answerTerms: string[];
 }
 
 /**
@@ -25,11 +27,13 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content ?? '';
   const isFollowUp = previous !== '' && (contentTerms(question).length <= 3 || ANAPHORA.test(question));
   const base = isFollowUp ? `${previous} ${question}` : question;
-  const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : '';
+  const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : null;
+  const english = expansion?.english ?? '';
   return {
     lang,
-    lexicalText: expansion ? `${base} ${expansion}` : base,
-    denseText: lang === 'vi' && expansion ? expansion : base,
+    lexicalText: english ? `${base} ${english}` : base,
+    denseText: lang === 'vi' && english ? english : base,
     wantsLatest: LATEST.test(question),
+    answerTerms: expansion ? contentTerms(`${expansion.rest} ${english}`) : contentTerms(base),
   };
 }

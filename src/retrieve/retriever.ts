@@ -36,6 +36,8 @@ export interface RetrievalResult {
   searchedText: string;
   queryVector: Float32Array;
   lang: 'en' | 'vi';
+  /** Folded content terms an answer should contain. */
+  answerTerms: string[];
 }
 
 export interface Retriever {

@@ -72,8 +72,16 @@ const GLOSSARY: Record<string, string> = {
   'nam': 'year',
   'thang': 'month',
   'ngay': 'day',
-  'khi nao': 'when',
-  'bao nhieu': 'how many',
+  'tap doan': 'group giants corporations',
+  'neu ten': 'named singling out',
+  'gia': 'price',
+  'vang': 'gold',
+  'phan tram': 'percent',
+  'truy cap': 'access',
+  'thanh vien': 'member',
+  'co che': 'mechanisms',
+  'nguoi': 'people',
+  'thu do': 'capital',
   'dau tien': 'first',
   'moi nhat': 'latest',
   'cap nhat': 'updated update',
@@ -114,8 +122,15 @@ const GLOSSARY: Record<string, string> = {
 
 const ENTRIES = Object.entries(GLOSSARY).sort((a, b) => b[0].length - a[0].length);
 
-/** English equivalents of the glossary phrases found in a (diacritic-folded, lower-cased) Vietnamese text. */
-export function englishExpansion(foldedText: string): string {
+export interface Expansion {
+  /** English equivalents of the glossary phrases found. */
+  english: string;
+  /** What is left of the text once those phrases are taken out. */
+  rest: string;
+}
+
+/** Glossary lookup in a (diacritic-folded, lower-cased) Vietnamese text. */
+export function englishExpansion(foldedText: string): Expansion {
   let rest = ` ${foldedText.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const found: string[] = [];
   for (const [phrase, english] of ENTRIES) {
@@ -124,5 +139,5 @@ export function englishExpansion(foldedText: string): string {
     found.push(english);
     rest = rest.split(needle).join(' ');
   }
-  return found.join(' ');
+  return { english: found.join(' '), rest: rest.trim() };
 }

@@ -12,7 +12,7 @@ export interface DistillOptions {
 
 /** The choices that measured best on the project's question set (see the model card). */
 export const DEFAULT_DISTILL_OPTIONS: DistillOptions = {
-  weighting: { kind: 'sif', a: 1e-3 },
+  weighting: { kind: 'sif', a: 1e-4 },
   center: true,
   dims: 256,
   quantize: 'int8',
