@@ -3,7 +3,7 @@ import type { Lang } from './types.js';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_NAME = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?`;
 const DATE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [number, number, number]]> = [
-  [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => [+m[1], +m[2], +m[3]]],
+  [/\b(\d{4})-(\d{2})-(\d{2})(?!\d)/, (m) => [+m[1], +m[2], +m[3]]],
   [/(?:^|\D)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/, (m) => [+m[3], +m[2], +m[1]]],
   [new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), (m) => [+m[3], monthNumber(m[1]), +m[2]]],
   [new RegExp(`\\b(\\d{1,2})\\s+${MONTH_NAME},?\\s+(\\d{4})\\b`, 'i'), (m) => [+m[3], monthNumber(m[2]), +m[1]]],

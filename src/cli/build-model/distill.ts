@@ -14,7 +14,7 @@ export interface DistillOptions {
 export const DEFAULT_DISTILL_OPTIONS: DistillOptions = {
   weighting: { kind: 'sif', a: 1e-4 },
   center: true,
-  dims: 256,
+  dims: null,
   quantize: 'int8',
   lowercase: true,
 };
