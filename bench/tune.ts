@@ -79,7 +79,7 @@ function bestThreshold(outcomes: Outcome[]): { threshold: number; support: numbe
   const answerable = outcomes.filter((o) => o.answerable);
   const unanswerable = outcomes.filter((o) => !o.answerable);
   let best = { threshold: 0, support: -1, abstain: 0, falseAbstain: 1, margin: -1 };
-  for (let t = 0.2; t <= 0.8; t += 0.005) {
+  for (let t = 0.1; t <= 0.8; t += 0.005) {
     const support = answerable.filter((o) => o.evidence >= t && o.supported).length / answerable.length;
     const falseAbstain = answerable.filter((o) => o.evidence < t).length / answerable.length;
     const abstain = unanswerable.filter((o) => o.evidence < t).length / unanswerable.length;
@@ -104,11 +104,11 @@ async function main(): Promise<void> {
     const retrievals = [];
     for (const item of calibration) retrievals.push({ item, r: await retriever.retrieve({ question: item.q, k: 5 }) });
     let best: { settings: ExtractiveSettings; t: ReturnType<typeof bestThreshold> } | null = null;
-    for (const dense of [0.3, 0.45, 0.6])
-      for (const lexical of [0.25, 0.4, 0.6])
+    for (const dense of [0.2, 0.3, 0.45])
+      for (const lexical of [0.4, 0.6, 0.8])
         for (const rank of [0, 0.1, 0.2])
-          for (const type of [0, 0.15, 0.3]) {
-            const settings: ExtractiveSettings = { ...DEFAULT_EXTRACTIVE, weights: { dense, lexical, rank, type }, abstainBelow: 0 };
+          for (const typeMissFactor of [0.5, 0.7, 0.85, 1]) {
+            const settings: ExtractiveSettings = { ...DEFAULT_EXTRACTIVE, weights: { dense, lexical, rank, type: 0 }, typeMissFactor, abstainBelow: 0 };
             const t = bestThreshold(await answerOutcomes(retrievals, new ExtractiveAnswerer(embedder, retriever.lexical, settings)));
             const key = (x: typeof t) => (x.abstain >= 0.9 && x.falseAbstain <= 0.05 ? 10 : 0) + x.support + x.abstain - x.falseAbstain;
             if (!best || key(t) > key(best.t) + 1e-9) best = { settings: { ...settings, abstainBelow: t.threshold }, t };

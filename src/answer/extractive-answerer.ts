@@ -1,28 +1,37 @@
 import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
-import { words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import { contentTerms, words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, Citation } from './answer-result.js';
 import type { Answerer } from './answerer.js';
-import { answerTypeMatch, answerTypeOf } from './sentence-scoring.js';
-import { termCoverage } from './sentence-scoring.js';
+import { answerTypeMatch, answerTypeOf, termCoverage } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
 
 export interface ExtractiveSettings {
+  /** dense and lexical make the evidence score; rank and the answer-type factor only order sentences. */
   weights: { dense: number; lexical: number; rank: number; type: number };
+  /** Selection score multiplier for a sentence lacking the kind of fact asked for (a date for "when"). */
+  typeMissFactor: number;
   /** Evidence below this means "the articles do not answer it" (calibrated, see README). */
   abstainBelow: number;
   maxSentences: number;
   /** Extra sentences must score at least this share of the best one. */
   followerShare: number;
   minSentenceWords: number;
+  /** Questions with at most this many corpus-known terms need all of them in the cited passage. */
+  shortQuestionTerms: number;
+  /** Evidence multiplier when such a short question's terms never meet in one passage. */
+  scatteredTermsFactor: number;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
-  weights: { dense: 0.3, lexical: 0.6, rank: 0.2, type: 0 },
-  abstainBelow: 0.295,
+  weights: { dense: 0.2, lexical: 0.6, rank: 0, type: 0 },
+  typeMissFactor: 0.6,
+  abstainBelow: 0.1,
   maxSentences: 2,
   followerShare: 0.9,
   minSentenceWords: 4,
+  shortQuestionTerms: 3,
+  scatteredTermsFactor: 0.4,
 };
 
 /** Corpus statistics of (folded) terms. */
@@ -38,6 +47,8 @@ interface Candidate {
   end: number;
   text: string;
   score: number;
+  /** How well the sentence answers the question, independent of passage rank: decides abstention. */
+  evidence: number;
   coverage: number;
   dense: number;
 }
@@ -57,7 +68,7 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(question: string, retrieval: RetrievalResult): Promise<AnswerResult> {
     const candidates = await this.scoreSentences(question, retrieval);
     const best = candidates[0];
-    const evidence = best ? best.score : 0;
+    const evidence = best ? best.evidence : 0;
     if (!best || evidence < this.settings.abstainBelow) return this.abstain(retrieval, candidates, evidence);
     const chosen = this.pickSentences(candidates);
     return { ...compose(chosen), answered: true, evidence };
@@ -69,22 +80,51 @@ export class ExtractiveAnswerer implements Answerer {
     const idf = (t: string) => this.vocabulary.idf(t);
     const type = answerTypeOf(question);
     const { weights, minSentenceWords } = this.settings;
-    const raw = retrieval.passages.flatMap((retrieved, rank) =>
-      splitSentences(retrieved.passage.text, retrieved.document.lang)
-        .map((s) => ({ retrieved, rank, start: s.start, end: s.end, text: retrieved.passage.text.slice(s.start, s.end) }))
-        .filter((c) => words(c.text).length >= minSentenceWords),
-    );
+    const raw = retrieval.passages.flatMap((retrieved, rank) => {
+      const spans = splitSentences(retrieved.passage.text, retrieved.document.lang);
+      return spans
+        .map((s, i) => ({
+          retrieved,
+          rank,
+          start: s.start,
+          end: s.end,
+          text: retrieved.passage.text.slice(s.start, s.end),
+          // "The event … runs from October 27": the subject is often named in the previous sentence or the title.
+          context: `${retrieved.document.title} ${i > 0 ? retrieved.passage.text.slice(spans[i - 1].start, spans[i - 1].end) : ''}`,
+        }))
+        .filter((c) => words(c.text).length >= minSentenceWords);
+    });
     if (raw.length === 0) return [];
-    const vectors = await this.embedder.embed(raw.map((c) => c.text), 'passage');
+    // Like passages, sentences are embedded with their article's title so that "The event runs from…" still says which event.
+    const vectors = await this.embedder.embed(raw.map((c) => `${c.retrieved.document.title}\n${c.text}`), 'passage');
+    const scattered = this.scatteredTerms(questionTerms, retrieval);
     return raw
       .map((c, i) => {
         const dense = Math.max(0, cosine(vectors[i], retrieval.queryVector));
-        const coverage = termCoverage(questionTerms, c.text, idf);
+        const own = termCoverage(questionTerms, c.text, idf);
+        const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, `${c.context} ${c.text}`, idf));
         // Squared: a sentence missing a key term of the question is weak evidence.
-        const score = weights.dense * dense + weights.lexical * coverage * coverage + weights.rank / (1 + c.rank) + weights.type * answerTypeMatch(type, c.text, question);
-        return { ...c, dense, coverage, score };
+        const evidence = (weights.dense * dense + weights.lexical * coverage * coverage) * (scattered.has(c.retrieved.passage.chunkId) ? this.settings.scatteredTermsFactor : 1);
+        const typeMatch = answerTypeMatch(type, c.text, question);
+        const typeFactor = type === 'other' ? 1 : this.settings.typeMissFactor + (1 - this.settings.typeMissFactor) * typeMatch;
+        const score = (evidence + weights.rank / (1 + c.rank) + weights.type * typeMatch) * typeFactor;
+        return { ...c, dense, coverage, evidence, score };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Passages that miss a term of a short question ("capital" / "Australia"):
+   * when every term matters, a passage holding only some of them is no answer.
+   */
+  private scatteredTerms(questionTerms: readonly string[], retrieval: RetrievalResult): Set<string> {
+    const known = [...new Set(questionTerms)].filter((t) => this.vocabulary.knows(t));
+    if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
+    const missing = retrieval.passages.filter((r) => {
+      const terms = new Set(contentTerms(`${r.document.title} ${r.passage.text}`));
+      return known.some((t) => !terms.has(t));
+    });
+    return new Set(missing.map((r) => r.passage.chunkId));
   }
 
   private pickSentences(candidates: Candidate[]): Candidate[] {

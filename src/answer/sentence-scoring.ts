@@ -17,12 +17,15 @@ const YEAR = /\b(19|20)\d{2}\b/;
 const NAME = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}\b/u;
 const PLACE = /\b(in|at)\s+\p{Lu}/u;
 
-/** 1 when the sentence contains the kind of fact asked for, else 0. */
+const FULL_DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/i;
+
+/** 1 when the sentence contains the kind of fact asked for (for dates: a day; 0.5 for a month or year alone), else 0. */
 export function answerTypeMatch(type: AnswerType, sentence: string, question = ''): number {
   const novel = (pattern: RegExp) => [...sentence.matchAll(new RegExp(pattern.source, 'gi'))].some((m) => !question.toLowerCase().includes(m[0].toLowerCase()));
   switch (type) {
     case 'date':
-      return MONTH.test(sentence) || novel(YEAR) ? 1 : 0;
+      if (FULL_DATE.test(sentence) && novel(FULL_DATE)) return 1;
+      return MONTH.test(sentence) || novel(YEAR) ? 0.5 : 0;
     case 'number':
       return novel(/\d+(?:[.,]\d+)?%?/) ? 1 : 0;
     case 'person':

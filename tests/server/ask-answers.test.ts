@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/answer/index.js';
+import { loadQaSet } from '../../bench/eval/dataset.js';
+import { buildSeedIndex } from '../helpers/fixtures.js';
+import { postJson, startTestServer, type TestServer } from '../helpers/server.js';
+import { loadIndex } from '../../src/store/index.js';
+
+interface AskBody {
+  answer: string;
+  answered: boolean;
+  citations: Citation[];
+  timings: { retrieveMs: number; answerMs: number; totalMs: number };
+  index: { version: string; model: string };
+}
+
+let server: TestServer;
+let seed: Awaited<ReturnType<typeof buildSeedIndex>>;
+
+beforeAll(async () => {
+  seed = await buildSeedIndex();
+  server = await startTestServer(seed.indexDir);
+});
+afterAll(async () => {
+  await server.close();
+  await seed.cleanup();
+});
+
+const ask = async (question: string, extra: Record<string, unknown> = {}) => {
+  const { status, json } = await postJson(`${server.url}/ask`, { question, ...extra });
+  expect(status).toBe(200);
+  return json as unknown as AskBody;
+};
+
+async function expectIntegrity(body: AskBody): Promise<void> {
+  const index = await loadIndex(seed.indexDir);
+  const markers = new Set([...body.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  expect(new Set(body.citations.map((c) => c.n))).toEqual(markers);
+  for (const c of body.citations) {
+    expect(c.text).toContain(c.quote);
+    expect(c.quote.length).toBeGreaterThan(0);
+    expect(index.document(c.docId)!.cleanText.slice(c.start, c.end)).toBe(c.text);
+  }
+}
+
+describe('POST /ask answers from the seed articles with citations', () => {
+  it('answers when Vietnam International Digital Week 2025 takes place, citing the Ninh Binh article', async () => {
+    const body = await ask('When does Vietnam International Digital Week 2025 take place?');
+    expect(body.answered).toBe(true);
+    expect(body.answer).toContain('October 27');
+    expect(body.citations.some((c) => c.docId === '000_232b39a335cc49bd.txt' && c.quote.includes('October 27'))).toBe(true);
+    expect(body.index.model).toBe('newsdesk/static-use-en');
+    await expectIntegrity(body);
+  });
+
+  it('answers who Minister Nguyen Manh Hung met on January 14', async () => {
+    const body = await ask('Who did Minister Nguyen Manh Hung meet on January 14?');
+    expect(body.answered).toBe(true);
+    expect(body.answer).toContain('Amandeep Singh Gill');
+    await expectIntegrity(body);
+  });
+
+  it('says plainly that an unrelated question is not answered by the articles', async () => {
+    const body = await ask('What is the capital of Australia?');
+    expect(body.answered).toBe(false);
+    expect(body.answer).toMatch(/do not contain an answer/);
+    await expectIntegrity(body);
+  });
+
+  it('answers a Vietnamese question from the English articles, and abstains in Vietnamese', async () => {
+    const answered = await ask('Bộ trưởng Nguyễn Mạnh Hùng gặp Amandeep Singh Gill vào ngày nào?');
+    expect(answered.answered).toBe(true);
+    expect(answered.answer).toContain('January 14');
+    const abstained = await ask('Thủ đô của Úc là thành phố nào?');
+    expect(abstained.answered).toBe(false);
+    expect(abstained.answer).toMatch(/Các bài báo không chứa câu trả lời/);
+  });
+
+  it('uses the conversation history for a follow-up question', async () => {
+    const body = await ask('When will it be announced?', { history: [{ role: 'user', content: 'What did the minister say about the first AI Law and the updated National AI Strategy?' }] });
+    expect(body.citations[0]?.docId).toBe('003_06dfd16a7ad7fb36.txt');
+    expect(body.answer).toMatch(/end of 2025/);
+  });
+
+  it('applies filters before ranking', async () => {
+    const onlyOne = await ask('Amandeep Singh Gill', { filters: { docId: '004_317cefc0f26178b1.txt' } });
+    expect(onlyOne.citations.every((c) => c.docId === '004_317cefc0f26178b1.txt')).toBe(true);
+    const dated = await ask('What did Minister Nguyen Manh Hung say about AI?', { filters: { after: '2025-06-01' } });
+    expect(dated.citations.every((c) => c.published !== null && c.published >= '2025-06-01')).toBe(true);
+  });
+
+  it('prefers the newer article for "latest" questions', async () => {
+    const body = await ask('What is the latest news on Vietnam AI strategy?', { k: 3 });
+    expect(body.citations[0]?.published).toBe('2025-09-15');
+  });
+
+  it('keeps citation integrity on every question of the evaluation set', async () => {
+    const items = await loadQaSet(new URL('../eval/seed-qa.jsonl', import.meta.url).pathname);
+    for (const item of items) await expectIntegrity(await ask(item.q));
+  });
+});
