@@ -10,7 +10,7 @@ export interface CleanedText {
   paragraphs: string[];
   /** Short non-sentence lines that were removed (bylines, datelines, captions): metadata lives here. */
   metaLines: string[];
-  /** URLs given as the article's source ("Source: https://…"). */
+  /** The article's stated source ("Source: https://…" or "Source: VNA"). */
   sourceUrls: string[];
   /** Site name announced in the page header ("Example.vn - tagline"). */
   siteName: string | null;
@@ -38,7 +38,7 @@ const PHOTO_CREDIT = /\((photo|ảnh|image|source)\s*:[^)]*\)\s*$/iu;
 const TABLE_ROW = /^\|.*\|$|^[|\s]+$/;
 const BROWSER_CHROME = /\b(javascript|cookies?)\b.*\b(enable|support|disabled|browser|accept)\b|\b(enable|support|browser)\b.*\bjavascript\b/i;
 const SITE_HEADER = /^((?:[\w-]+\.)+(?:vn|com|net|org|info|gov|edu|io|news))\s+[-–—|:]\s+\S/iu;
-const SOURCE_LINE = /^(source|nguồn)\s*:\s*(https?:\/\/\S+)\s*$/iu;
+const SOURCE_LINE = /^(source|nguồn)\s*:\s*(https?:\/\/\S+|[^.!?:]{1,80})\s*$/iu;
 const TOC_HEADING = /^(table of contents|contents|mục lục|nội dung chính)$/iu;
 const LEADING_DECORATION = /^(?:[•·▪●◦○■□►▶★☆✓✔–—*>-]|\p{Extended_Pictographic}|\uFE0F)+\s*/u;
 

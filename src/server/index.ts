@@ -3,3 +3,6 @@ export { createApp, type AppOptions } from './app.js';
 export { startServer, createLogger, loadEmbedder, type RunningServer } from './server.js';
 export { IndexHolder } from './index-holder.js';
 export { AskRequestSchema, type AskRequest } from './schemas.js';
+export { ReindexJobs, IngestBusyError, type ReindexJob } from './reindex-jobs.js';
+export { adminRouter } from './routes/admin.js';
+export { watchCorpus } from './corpus-watcher.js';

@@ -4,11 +4,15 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { TransformersEmbedder, type Embedder } from '../embed/index.js';
 import { createApp } from './app.js';
+import { watchCorpus } from './corpus-watcher.js';
 import { IndexHolder } from './index-holder.js';
+import { ReindexJobs } from './reindex-jobs.js';
+import { adminRouter } from './routes/admin.js';
 
 export interface RunningServer {
   server: Server;
   holder: IndexHolder;
+  jobs: ReindexJobs;
   url: string;
   close(): Promise<void>;
 }
@@ -31,10 +35,13 @@ export async function loadEmbedder(config: Config): Promise<Embedder> {
 export async function startServer(config: Config, deps: { embedder?: Embedder; logger?: Logger } = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config);
   const embedder = deps.embedder ?? (await loadEmbedder(config));
-  const holder = new IndexHolder(config.indexDir, embedder, { info: (m) => logger.info(m), error: (m) => logger.error(m) });
+  const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
+  const holder = new IndexHolder(config.indexDir, embedder, log);
   await holder.refresh();
   holder.startPolling(config.server.indexPollMs);
-  const app = createApp({ config, holder, logger });
+  const jobs = new ReindexJobs(config, () => holder.refresh(), log);
+  const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
+  const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs)] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -48,10 +55,12 @@ export async function startServer(config: Config, deps: { embedder?: Embedder; l
   return {
     server,
     holder,
+    jobs,
     url,
     close: () =>
       new Promise<void>((resolve) => {
         holder.stop();
+        void watcher?.close();
         server.close(() => resolve());
         server.closeIdleConnections();
       }),

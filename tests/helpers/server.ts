@@ -1,39 +1,43 @@
-import { createApp, IndexHolder } from '../../src/server/index.js';
 import { pino } from 'pino';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Config } from '../../src/config.js';
+import { startServer, type IndexHolder, type ReindexJobs } from '../../src/server/index.js';
 import { realEmbedder, testConfig } from './fixtures.js';
 
 export interface TestServer {
   url: string;
   holder: IndexHolder;
+  jobs: ReindexJobs;
   config: Config;
   close(): Promise<void>;
 }
 
-/** The real app on 127.0.0.1 and a free port, over the given index, with the real model. */
+/** The real server on 127.0.0.1 and a free port, over the given index, with the real model. */
 export async function startTestServer(indexDir: string, env: Record<string, string> = {}): Promise<TestServer> {
-  const config = testConfig({ INDEX_DIR: indexDir, ...env });
-  const embedder = await realEmbedder();
-  const holder = new IndexHolder(config.indexDir, embedder, { info: () => {}, error: () => {} });
-  await holder.refresh();
-  const app = createApp({ config, holder, logger: pino({ level: 'silent' }) });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  server.headersTimeout = 2_000;
-  server.requestTimeout = 5_000;
-  const { port } = server.address() as AddressInfo;
+  const config = testConfig({ INDEX_DIR: indexDir, PORT: '0', HOST: '127.0.0.1', INDEX_POLL_MS: '200', ...env });
+  const running = await startServer(config, { embedder: await realEmbedder(), logger: pino({ level: 'silent' }) });
   return {
-    url: `http://127.0.0.1:${port}`,
-    holder,
+    url: running.url,
+    holder: running.holder,
+    jobs: running.jobs,
     config,
-    close: () => new Promise((resolve) => { holder.stop(); server.close(() => resolve()); server.closeAllConnections(); }),
+    close: async () => {
+      running.server.closeAllConnections();
+      await running.close();
+    },
   };
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown>, headers: res.headers };
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
 }
