@@ -8,6 +8,7 @@ import { watchCorpus } from './corpus-watcher.js';
 import { IndexHolder } from './index-holder.js';
 import { ReindexJobs } from './reindex-jobs.js';
 import { adminRouter } from './routes/admin.js';
+import { uiRouter } from '../ui/index.js';
 
 export interface RunningServer {
   server: Server;
@@ -41,7 +42,7 @@ export async function startServer(config: Config, deps: { embedder?: Embedder; l
   holder.startPolling(config.server.indexPollMs);
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
   const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
-  const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs)] });
+  const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs), uiRouter()] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

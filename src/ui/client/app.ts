@@ -1,0 +1,67 @@
+import { ApiError, ask, health, type Turn } from './api.js';
+import { renderAnswer, renderError, renderLoading, renderUserTurn } from './render.js';
+
+const MAX_HISTORY = 20;
+const history: Turn[] = [];
+
+const form = document.getElementById('ask-form') as HTMLFormElement;
+const input = document.getElementById('question') as HTMLTextAreaElement;
+const send = document.getElementById('send') as HTMLButtonElement;
+const conversation = document.getElementById('conversation') as HTMLElement;
+const status = document.getElementById('index-status') as HTMLElement;
+
+async function submit(question: string): Promise<void> {
+  if (question.trim() === '' || send.disabled) return;
+  send.disabled = true;
+  const userTurn = renderUserTurn(question);
+  const loading = renderLoading();
+  conversation.append(userTurn, loading);
+  loading.scrollIntoView({ block: 'nearest' });
+  try {
+    const response = await ask(question, history.slice(-MAX_HISTORY));
+    loading.replaceWith(renderAnswer(response));
+    history.push({ role: 'user', content: question }, { role: 'assistant', content: response.answer });
+    if (input.value === question) input.value = '';
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : 'Something went wrong.';
+    // Nothing typed is lost: the question goes back into the box and can be retried.
+    if (input.value.trim() === '') input.value = question;
+    loading.replaceWith(
+      renderError(message, () => {
+        userTurn.remove();
+        conversation.querySelector('.turn.error:last-of-type')?.remove();
+        void submit(question);
+      }),
+    );
+  } finally {
+    send.disabled = false;
+    input.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void submit(input.value);
+});
+
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    void submit(input.value);
+  }
+});
+
+async function showStatus(): Promise<void> {
+  try {
+    const h = await health();
+    if (!h.index) throw new ApiError('no index');
+    const built = new Date(h.index.builtAt).toLocaleString();
+    status.textContent = `${h.index.documents} articles · ${h.index.passages} passages · indexed ${built}`;
+  } catch {
+    status.textContent = 'The index is not ready: run npm run ingest on the server.';
+  }
+}
+
+void showStatus();
+setInterval(() => void showStatus(), 30_000);
+input.focus();
