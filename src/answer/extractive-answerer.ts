@@ -34,6 +34,8 @@ export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
   scatteredTermsFactor: 0.4,
 };
 
+const SENTENCE_CACHE_LIMIT = 50_000;
+
 /** Corpus statistics of (folded) terms. */
 export interface TermStatistics {
   idf(term: string): number;
@@ -59,6 +61,8 @@ interface Candidate {
  * quotes them verbatim, so every fact in an answer is in a cited passage.
  */
 export class ExtractiveAnswerer implements Answerer {
+  private readonly vectorCache = new Map<string, Float32Array>();
+
   constructor(
     private readonly embedder: Embedder,
     private readonly vocabulary: TermStatistics,
@@ -95,8 +99,7 @@ export class ExtractiveAnswerer implements Answerer {
         .filter((c) => words(c.text).length >= minSentenceWords);
     });
     if (raw.length === 0) return [];
-    // Like passages, sentences are embedded with their article's title so that "The event runs from…" still says which event.
-    const vectors = await this.embedder.embed(raw.map((c) => `${c.retrieved.document.title}\n${c.text}`), 'passage');
+    const vectors = await this.sentenceVectors(raw);
     const scattered = this.scatteredTerms(questionTerms, retrieval);
     return raw
       .map((c, i) => {
@@ -111,6 +114,23 @@ export class ExtractiveAnswerer implements Answerer {
         return { ...c, dense, coverage, evidence, score };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Like passages, sentences are embedded with their article's title so that
+   * "The event runs from…" still says which event. Vectors are cached per
+   * sentence: the same passages come back for popular questions.
+   */
+  private async sentenceVectors(sentences: Array<{ retrieved: RetrievedPassage; start: number; text: string }>): Promise<Float32Array[]> {
+    const keys = sentences.map((c) => `${c.retrieved.passage.chunkId}@${c.start}`);
+    const missing = [...new Set(keys.filter((k) => !this.vectorCache.has(k)))];
+    if (missing.length > 0) {
+      const byKey = new Map(sentences.map((c, i) => [keys[i], c]));
+      const fresh = await this.embedder.embed(missing.map((k) => `${byKey.get(k)!.retrieved.document.title}\n${byKey.get(k)!.text}`), 'passage');
+      if (this.vectorCache.size + missing.length > SENTENCE_CACHE_LIMIT) this.vectorCache.clear();
+      missing.forEach((k, i) => this.vectorCache.set(k, fresh[i]));
+    }
+    return keys.map((k) => this.vectorCache.get(k)!);
   }
 
   /**

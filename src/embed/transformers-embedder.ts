@@ -48,7 +48,16 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
     return new TransformersEmbedder(options.modelId, extractor, dimensions, options.batchSize ?? 256);
   }
 
-  async embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+  /** Model runs are queued first-in first-out: under load every request waits its turn instead of starving. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+    const run = this.queue.then(() => this.embedNow(texts, kind));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async embedNow(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
     const prefix = kind === 'query' ? this.conventions.queryPrefix : this.conventions.passagePrefix;
     const result = new Array<Float32Array>(texts.length);
     // Batches of similar length waste less work on padding.
