@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   EMBEDDING_MODEL: z.string().min(1).default('newsdesk/static-use-en'),
   EMBEDDING_QUANTIZED: z.enum(['auto', 'true', 'false']).default('auto'),
   ALLOW_REMOTE_MODELS: bool.default(false),
-  EMBED_BATCH_SIZE: int(1, 4096).default(256),
+  EMBED_BATCH_SIZE: int(1, 4096).default(8),
   MAX_FILE_BYTES: int(1, 1_000_000_000).default(5_000_000),
   CHUNK_MIN_WORDS: int(10, 1000).default(60),
   CHUNK_TARGET_WORDS: int(20, 2000).default(110),

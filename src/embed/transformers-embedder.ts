@@ -45,7 +45,7 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
     memoizeWordTokenization(extractor);
     const probe = await extractor(['dimension probe'], { pooling: 'mean', normalize: true });
     const dimensions = probe.dims[probe.dims.length - 1] ?? 0;
-    return new TransformersEmbedder(options.modelId, extractor, dimensions, options.batchSize ?? 256);
+    return new TransformersEmbedder(options.modelId, extractor, dimensions, options.batchSize ?? 8);
   }
 
   /** Model runs are queued first-in first-out: under load every request waits its turn instead of starving. */

@@ -1,6 +1,6 @@
 /**
  * The teacher's SentencePiece vocabulary written as a Hugging Face
- * `tokenizer.json` (Unigram model, Metaspace pre-tokenizer, NFKC normalizer,
+ * `tokenizer.json` (Unigram model, white-space split + Metaspace pre-tokenizer, NFKC normalizer,
  * optionally lowercasing), plus the small config files transformers.js reads.
  * No post-processor: no special tokens are added, so mean pooling averages
  * only real pieces.
@@ -21,7 +21,12 @@ export function buildTokenizerJson(vocab: Vocabulary, options: TokenizerOptions)
     padding: null,
     added_tokens: [{ id: options.unkId, content: vocab[options.unkId][0], single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }],
     normalizer: { type: 'Sequence', normalizers },
-    pre_tokenizer: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: true, prepend_scheme: 'always' },
+    // Split on white space first: no piece spans a word boundary, so per-word
+    // segmentation equals the teacher's whole-string one, and words can be cached.
+    pre_tokenizer: {
+      type: 'Sequence',
+      pretokenizers: [{ type: 'WhitespaceSplit' }, { type: 'Metaspace', replacement: '\u2581', add_prefix_space: true, prepend_scheme: 'always' }],
+    },
     post_processor: null,
     decoder: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: true, prepend_scheme: 'always' },
     model: { type: 'Unigram', unk_id: options.unkId, vocab: vocab.map(([piece, score]) => [piece, score]), byte_fallback: false },
