@@ -22,6 +22,8 @@ export function buildDocument(file: SourceFile): ArticleDocument | SkippedFile {
     source: source ?? cleaned.sourceUrls[0] ?? cleaned.siteName ?? cleaned.agency ?? file.relativePath,
     lang,
     hash: file.hash,
+    size: file.size,
+    mtimeMs: file.mtimeMs,
     cleanText,
   };
 }

@@ -8,19 +8,35 @@ export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', 
 export interface ReadCorpusResult {
   files: SourceFile[];
   skipped: SkippedFile[];
+  /** Relative paths left unread because `isUnchanged` said so. */
+  unchanged: string[];
 }
 
+/** Tells from a file's size and modification time that it was already read as it is. */
+export type UnchangedCheck = (relativePath: string, size: number, mtimeMs: number) => boolean;
+
 /** Reads every article file under `corpusDir`, recursively; unusable files are reported, not thrown. */
-export async function readCorpus(corpusDir: string, maxFileBytes: number): Promise<ReadCorpusResult> {
+export async function readCorpus(corpusDir: string, maxFileBytes: number, isUnchanged: UnchangedCheck = () => false): Promise<ReadCorpusResult> {
   const paths = (await listArticlePaths(corpusDir)).sort();
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
+  const unchanged: string[] = [];
   for (const absolutePath of paths) {
+    const relativePath = toRelative(corpusDir, absolutePath);
+    const info = await stat(absolutePath).catch(() => null);
+    if (info && isUnchanged(relativePath, info.size, info.mtimeMs)) {
+      unchanged.push(relativePath);
+      continue;
+    }
     const result = await readArticleFile(corpusDir, absolutePath, maxFileBytes);
     if ('reason' in result) skipped.push(result);
     else files.push(result);
   }
-  return { files, skipped };
+  return { files, skipped, unchanged };
+}
+
+function toRelative(corpusDir: string, absolutePath: string): string {
+  return relative(corpusDir, absolutePath).split(sep).join('/');
 }
 
 async function listArticlePaths(dir: string): Promise<string[]> {
@@ -37,10 +53,10 @@ async function listArticlePaths(dir: string): Promise<string[]> {
 }
 
 export async function readArticleFile(corpusDir: string, absolutePath: string, maxFileBytes: number): Promise<SourceFile | SkippedFile> {
-  const relativePath = relative(corpusDir, absolutePath).split(sep).join('/');
+  const relativePath = toRelative(corpusDir, absolutePath);
   const skip = (reason: string): SkippedFile => ({ path: absolutePath, reason });
   try {
-    const { size } = await stat(absolutePath);
+    const { size, mtimeMs } = await stat(absolutePath);
     if (size > maxFileBytes) return skip(`file is ${size} bytes, over the MAX_FILE_BYTES limit of ${maxFileBytes}`);
     const bytes = await readFile(absolutePath);
     if (bytes.length === 0) return skip('file is empty');
@@ -48,7 +64,7 @@ export async function readArticleFile(corpusDir: string, absolutePath: string, m
     const content = decodeUtf8(bytes);
     if (content === null) return skip('file is not valid UTF-8 text');
     if (content.trim() === '') return skip('file contains only white space');
-    return { relativePath, absolutePath, content, hash: createHash('sha256').update(bytes).digest('hex') };
+    return { relativePath, absolutePath, content, hash: createHash('sha256').update(bytes).digest('hex'), size, mtimeMs };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return skip(`file cannot be read (${code})`);

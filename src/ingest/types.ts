@@ -6,6 +6,8 @@ export interface SourceFile {
   content: string;
   /** sha256 of the file's bytes. */
   hash: string;
+  size: number;
+  mtimeMs: number;
 }
 
 export type Lang = 'en' | 'vi';
@@ -21,6 +23,9 @@ export interface ArticleDocument {
   source: string;
   lang: Lang;
   hash: string;
+  /** File size and modification time when read: an unchanged pair lets re-indexing skip the file. */
+  size?: number;
+  mtimeMs?: number;
   /** The article text after cleaning; passage offsets point into it. */
   cleanText: string;
 }

@@ -37,5 +37,7 @@ export const StoredDocumentSchema = z.object({
   source: z.string(),
   lang: z.enum(['en', 'vi']),
   hash: z.string(),
+  size: z.number().optional(),
+  mtimeMs: z.number().optional(),
   cleanText: z.string(),
 });

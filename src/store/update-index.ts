@@ -57,11 +57,11 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IngestSu
 
 async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { documents, skipped } = await readDocuments(options);
+  const previous = await loadPrevious(options);
+  const { documents, skipped } = await readDocuments(options, previous.index);
   for (const s of skipped) options.onWarning?.(`Skipped ${s.path}: ${s.reason}`);
   if (documents.length === 0) throw new NothingIndexedError(options.corpusDir, skipped.length > 0 ? `all ${skipped.length} files were skipped` : 'no .txt, .md or .html files were found');
 
-  const previous = await loadPrevious(options);
   const rebuildReason = previous.index ? incompatibility(previous.index.manifest, options) : previous.reason;
   const base = rebuildReason === null ? previous.index : null;
   const plan = planChanges(documents, base);
@@ -76,9 +76,14 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   return summary(data.manifest.version, rebuildReason, plan, skipped, data.passages.length, fresh.length, started, false);
 }
 
-async function readDocuments(options: UpdateIndexOptions): Promise<{ documents: ArticleDocument[]; skipped: SkippedFile[] }> {
-  const { files, skipped } = await readCorpus(options.corpusDir, options.maxFileBytes);
-  const documents: ArticleDocument[] = [];
+/** Reads and cleans new or modified files; files whose size and mtime match the previous index are taken from it. */
+async function readDocuments(options: UpdateIndexOptions, previous: PassageIndex | null): Promise<{ documents: ArticleDocument[]; skipped: SkippedFile[] }> {
+  const isUnchanged = (path: string, size: number, mtimeMs: number) => {
+    const known = previous?.document(path);
+    return known !== undefined && known.size === size && known.mtimeMs === mtimeMs;
+  };
+  const { files, skipped, unchanged } = await readCorpus(options.corpusDir, options.maxFileBytes, isUnchanged);
+  const documents: ArticleDocument[] = unchanged.map((path) => previous!.document(path)!);
   for (const file of files) {
     const built = buildDocument(file);
     if ('reason' in built) skipped.push(built);

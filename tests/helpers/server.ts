@@ -42,41 +42,4 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
   }
 }
 
-export interface ServerProcess {
-  url: string;
-  pid: number;
-  rssBytes(): Promise<number>;
-  stop(): Promise<number | null>;
-}
-
-/** `npm start` in its own process (as users run it), on a free loopback port. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const { spawn } = await import('node:child_process');
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { ROOT, MODELS_DIR } = await import('./fixtures.js');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/start.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MODELS_DIR, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /answering at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    rssBytes: async () => Number(/VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
+export { spawnServer, type ServerProcess } from '../../bench/server-process.js';
