@@ -9,6 +9,8 @@ export interface ServerProcess {
   pid: number;
   /** Milliseconds from spawn until the server said it is listening. */
   listeningAfterMs: number;
+  /** What the server printed on stderr so far. */
+  stderr(): string;
   rssBytes(): Promise<number>;
   stop(): Promise<number | null>;
 }
@@ -34,6 +36,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     url,
     pid: child.pid!,
     listeningAfterMs: performance.now() - started,
+    stderr: () => stderr,
     rssBytes: async () => Number(/VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
     stop: () =>
       new Promise((resolveExit) => {

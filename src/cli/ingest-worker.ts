@@ -6,7 +6,7 @@
 import { loadConfig } from '../config.js';
 import { NewsdeskError } from '../errors.js';
 import { loadEmbedder } from '../server/server.js';
-import { updateIndex } from '../store/index.js';
+import { updateFromConfig } from './ingest.js';
 
 export type WorkerMessage =
   | { type: 'progress'; embedded: number; total: number }
@@ -19,12 +19,7 @@ const send = (message: WorkerMessage) => process.send?.(message);
 async function main(): Promise<void> {
   const config = loadConfig();
   const embedder = await loadEmbedder(config);
-  const summary = await updateIndex({
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    embedder,
-    chunking: config.chunking,
-    maxFileBytes: config.ingest.maxFileBytes,
+  const summary = await updateFromConfig(config, embedder, {
     lockOwner: process.env.NEWSDESK_LOCK_OWNER ?? `server re-index pid ${process.pid}`,
     onProgress: (embedded, total) => send({ type: 'progress', embedded, total }),
     onWarning: (message) => send({ type: 'warning', message }),

@@ -7,8 +7,14 @@ import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { TransformersEmbedder } from '../embed/index.js';
 import { NewsdeskError } from '../errors.js';
-import { updateIndex, type IngestSummary } from '../store/index.js';
+import { updateIndex, type IngestSummary, type UpdateIndexOptions } from '../store/index.js';
+import type { Embedder } from '../embed/index.js';
 import { startProgress, type Progress } from './progress.js';
+
+/** An incremental update of the configured index from the configured corpus. */
+export function updateFromConfig(config: Config, embedder: Embedder, hooks: Pick<UpdateIndexOptions, 'onProgress' | 'onWarning' | 'lockOwner'> = {}): Promise<IngestSummary> {
+  return updateIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, chunking: config.chunking, maxFileBytes: config.ingest.maxFileBytes, ...hooks });
+}
 
 export async function runIngest(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<IngestSummary> {
   const embedder = await TransformersEmbedder.load({
@@ -19,12 +25,7 @@ export async function runIngest(config: Config, log: (line: string) => void = (l
     batchSize: config.embedding.batchSize,
   });
   let progress: Progress | null = null;
-  const summary = await updateIndex({
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    embedder,
-    chunking: config.chunking,
-    maxFileBytes: config.ingest.maxFileBytes,
+  const summary = await updateFromConfig(config, embedder, {
     onWarning: (message) => log(`warning: ${message}`),
     onProgress: (done, total) => {
       progress ??= startProgress('Embedding passages', total);

@@ -14,8 +14,11 @@ export function words(text: string): string[] {
 }
 
 /** Both the exact (lower-cased) and the folded form of a term, without duplicates. */
+const NON_ASCII = /[^\x00-\x7F]/;
+
 export function termForms(term: string): string[] {
   const lower = term.toLowerCase();
+  if (!NON_ASCII.test(lower)) return [lower]; // nothing to fold: skips a Unicode normalization per token
   const folded = foldDiacritics(lower);
   return folded === lower ? [lower] : [lower, folded];
 }
@@ -26,7 +29,7 @@ const STOPWORDS = new Set(
     'what which who whom whose when where why how does do did has have had will would can could should may might shall ' +
     'about into over than then there their they them he she his her him i you we our your us me my not no yes so if ' +
     'also such any all some each other more most very just only own same too s t said says say according ' +
-    'là của và các những được có cho với trong này đó một để khi nào gì ai đâu bao nhiêu thì mà ở tại về theo từ ra vào đã sẽ đang hôm nay bằng như nhất mấy'
+    'là của và các những được có cho với trong này đó một để khi nào gì đâu bao nhiêu thì mà ở tại về theo từ ra vào đã sẽ đang hôm nay bằng như nhất mấy'
   ).split(/\s+/),
 );
 

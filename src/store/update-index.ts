@@ -10,7 +10,7 @@ import type { HnswIndex, PassageIndex } from './passage-index.js';
 import { currentVersion, loadVersion } from './read-index.js';
 import { newVersionName, writeIndexVersion } from './write-index.js';
 
-export const HNSW_SETTINGS = { m: 16, efConstruction: 200, efSearch: 96 };
+export const HNSW_SETTINGS = { m: 16, efConstruction: 200, efSearch: 256 };
 /** Compact the graph when more than this share of its labels are deleted. */
 const MAX_DELETED_SHARE = 0.3;
 

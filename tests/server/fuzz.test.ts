@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedIndex } from '../helpers/fixtures.js';
 import { postJson, startTestServer, type TestServer } from '../helpers/server.js';
+import { prng } from '../../bench/synthetic-corpus.js';
 
 let seed: Awaited<ReturnType<typeof buildSeedIndex>>;
 let server: TestServer;
@@ -14,17 +15,6 @@ afterAll(async () => {
   await server.close();
   await seed.cleanup();
 });
-
-/** Small deterministic PRNG (mulberry32) so that a failure can be replayed. */
-function prng(seedValue: number): () => number {
-  let a = seedValue;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fuzzCase(rand: () => number): { path: string; method: string; headers: Record<string, string>; body: string | undefined } {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];

@@ -1,16 +1,7 @@
 /** Types and calls of the server API, as the page uses them. */
-export interface Citation {
-  n: number;
-  docId: string;
-  title: string;
-  source: string;
-  published: string | null;
-  chunkId: string;
-  text: string;
-  quote: string;
-  start: number;
-  end: number;
-}
+import type { Citation } from '../../answer/answer-result.js';
+
+export type { Citation };
 
 export interface AskResponse {
   answer: string;
