@@ -25,7 +25,7 @@ export interface QueryContext {
 export function buildQueryContext(question: string, history: readonly ChatTurn[] = []): QueryContext {
   const lang = detectLanguage(question);
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content ?? '';
-  const isFollowUp = previous !== '' && (contentTerms(question).length <= 3 || ANAPHORA.test(question));
+  const isFollowUp = previous !== '' && (contentTerms(question).length <= 2 || ANAPHORA.test(question));
   const base = isFollowUp ? `${previous} ${question}` : question;
   const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : null;
   const english = expansion?.english ?? '';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeMatch, answerTypeOf, notAnsweredText, termCoverage } from '../../src/answer/index.js';
+
+describe('answer types', () => {
+  it('reads what kind of fact a question asks for, in English and Vietnamese', () => {
+    expect(answerTypeOf('When does the event take place?')).toBe('date');
+    expect(answerTypeOf('Sự kiện diễn ra khi nào?')).toBe('date');
+    expect(answerTypeOf('How many delegates attended?')).toBe('number');
+    expect(answerTypeOf('Bao nhiêu đại biểu tham dự?')).toBe('number');
+    expect(answerTypeOf('Who chairs the committee?')).toBe('person');
+    expect(answerTypeOf('Where was it held?')).toBe('place');
+    expect(answerTypeOf('What is the AI Manifesto?')).toBe('other');
+  });
+
+  it('prefers a stated day over a year the question already names', () => {
+    const q = 'When does Digital Week 2025 take place?';
+    expect(answerTypeMatch('date', 'It runs from October 27 to 29, 2025.', q)).toBe(1);
+    expect(answerTypeMatch('date', 'Digital Week 2025 opened this morning.', q)).toBe(0);
+    expect(answerTypeMatch('date', 'It was first held in 2019.', q)).toBe(0.5);
+    expect(answerTypeMatch('number', 'Around 800 delegates attended.', 'How many delegates?')).toBe(1);
+  });
+});
+
+describe('term coverage', () => {
+  it('is the IDF-weighted share of question terms in the sentence', () => {
+    const idf = (t: string) => ({ capital: 3, australia: 1 })[t] ?? 1;
+    expect(termCoverage(['capital', 'australia'], 'The capital of Australia is Canberra.', idf)).toBe(1);
+    expect(termCoverage(['capital', 'australia'], 'Australia sent ministers.', idf)).toBeCloseTo(0.25);
+    expect(termCoverage([], 'anything', idf)).toBe(0);
+  });
+});
+
+describe('the "not in the articles" message', () => {
+  it('speaks the question’s language and references the related passages', () => {
+    expect(notAnsweredText('en', '[1], [2]')).toBe('The articles do not contain an answer to this question. The closest passages are [1], [2].');
+    expect(notAnsweredText('vi', '')).toBe('Các bài báo không chứa câu trả lời cho câu hỏi này.');
+  });
+});

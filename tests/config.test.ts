@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+describe('configuration from the environment', () => {
+  it('has safe defaults so nothing needs configuring', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', embedding: { model: 'newsdesk/static-use-en', allowRemoteModels: false }, server: { adminToken: '', watchCorpus: false } });
+    expect(config.corpusDir.endsWith('corpus')).toBe(true);
+  });
+
+  it('rejects bad values with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ CHUNK_MIN_WORDS: '300', CHUNK_MAX_WORDS: '100' })).toThrow(/CHUNK_MIN_WORDS/);
+    expect(loadConfig({ ALLOW_REMOTE_MODELS: 'true', WATCH_CORPUS: '1' })).toMatchObject({ embedding: { allowRemoteModels: true }, server: { watchCorpus: true } });
+  });
+});

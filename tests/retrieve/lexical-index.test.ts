@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/ingest/index.js';
+import { LexicalIndex, foldDiacritics } from '../../src/retrieve/index.js';
+
+const passage = (i: number, text: string): Passage => ({ chunkId: `d${i}#0`, docId: `d${i}`, start: 0, end: text.length, text });
+
+describe('BM25 over passages, Vietnamese-aware', () => {
+  const passages = [
+    passage(0, 'Minister Nguyen Manh Hung met the UN envoy in Hanoi.'),
+    passage(1, 'Bộ trưởng Nguyễn Mạnh Hùng gặp đặc phái viên Liên Hợp Quốc tại Hà Nội.'),
+    passage(2, 'The football final was played in Hanoi on Sunday.'),
+  ];
+  const index = new LexicalIndex(passages, () => '');
+
+  it('matches across diacritics in both directions', () => {
+    expect(index.query('Nguyễn Mạnh Hùng', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(index.query('nguyen manh hung', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(foldDiacritics('Đặng Hoàng Giang')).toBe('Dang Hoang Giang');
+  });
+
+  it('ranks the passage with the rarer matching terms first and ignores stopwords', () => {
+    expect(index.query('the envoy in Hanoi', 3)[0].passage.docId).toBe('d0');
+    expect(index.query('the of and', 3)).toEqual([]);
+  });
+
+  it('knows document frequencies of exact and folded terms', () => {
+    expect(index.knows('hanoi')).toBe(true);
+    expect(index.knows('hung')).toBe(true);
+    expect(index.knows('australia')).toBe(false);
+    expect(index.idf('football')).toBeGreaterThan(index.idf('hanoi'));
+  });
+
+  it('applies filters before ranking', () => {
+    expect(index.query('Hanoi', 3, (p) => p.docId === 'd2').map((h) => h.passage.docId)).toEqual(['d2']);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildQueryContext } from '../../src/retrieve/index.js';
+import { fuseRanks, jaccard } from '../../src/retrieve/fusion.js';
+
+describe('what a question searches for', () => {
+  it('borrows the previous user question for a follow-up', () => {
+    const context = buildQueryContext('When was it signed?', [
+      { role: 'user', content: 'What is the Hanoi Convention against Cybercrime?' },
+      { role: 'assistant', content: 'It is a UN convention.' },
+    ]);
+    expect(context.lexicalText).toContain('Hanoi Convention against Cybercrime');
+    expect(buildQueryContext('What is the population of Vietnam according to the workshop?', [{ role: 'user', content: 'Something else' }]).lexicalText).not.toContain('Something else');
+  });
+
+  it('detects Vietnamese and expands it with English glossary terms', () => {
+    const context = buildQueryContext('Trí tuệ nhân tạo và chuyển đổi số ở Việt Nam');
+    expect(context.lang).toBe('vi');
+    expect(context.lexicalText).toMatch(/artificial intelligence/);
+    expect(context.lexicalText).toMatch(/digital transformation/);
+    expect(context.answerTerms).toEqual(expect.arrayContaining(['artificial', 'intelligence', 'digital', 'transformation', 'vietnam']));
+  });
+
+  it('notices questions about the latest news', () => {
+    expect(buildQueryContext('What is the latest on the AI law?').wantsLatest).toBe(true);
+    expect(buildQueryContext('What is the AI law?').wantsLatest).toBe(false);
+  });
+});
+
+describe('weighted reciprocal-rank fusion', () => {
+  it('adds weight / (k + rank) per ranker and skips rankers with no weight', () => {
+    const scores = fuseRanks(
+      [
+        { weight: 1, ranked: [{ id: 'a', rank: 1 }, { id: 'b', rank: 2 }] },
+        { weight: 0.5, ranked: [{ id: 'b', rank: 1 }] },
+        { weight: 0, ranked: [{ id: 'c', rank: 1 }] },
+      ],
+      5,
+    );
+    expect(scores.get('a')).toBeCloseTo(1 / 6);
+    expect(scores.get('b')).toBeCloseTo(1 / 7 + 0.5 / 6);
+    expect(scores.has('c')).toBe(false);
+  });
+
+  it('measures word-set overlap for near-duplicate removal', () => {
+    expect(jaccard(new Set(['a', 'b']), new Set(['a', 'b']))).toBe(1);
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3);
+  });
+});
