@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     for (const dense of [0.2, 0.3, 0.45])
       for (const lexical of [0.4, 0.6, 0.8])
         for (const rank of [0, 0.1, 0.2])
-          for (const typeMissFactor of [0.5, 0.7, 0.85, 1]) {
+          for (const typeMissFactor of [0.6, 0.8, 1]) {
             const settings: ExtractiveSettings = { ...DEFAULT_EXTRACTIVE, weights: { dense, lexical, rank, type: 0 }, typeMissFactor, abstainBelow: 0 };
             const t = bestThreshold(await answerOutcomes(retrievals, new ExtractiveAnswerer(embedder, retriever.lexical, settings)));
             const key = (x: typeof t) => (x.abstain >= 0.9 && x.falseAbstain <= 0.05 ? 10 : 0) + x.support + x.abstain - x.falseAbstain;
