@@ -24,9 +24,9 @@ export interface ExtractiveSettings {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
-  weights: { dense: 0.2, lexical: 0.4, rank: 0, type: 0 },
+  weights: { dense: 0.2, lexical: 0.6, rank: 0, type: 0 },
   typeMissFactor: 0.6,
-  abstainBelow: 0.205,
+  abstainBelow: 0.1,
   maxSentences: 2,
   followerShare: 0.9,
   minSentenceWords: 4,

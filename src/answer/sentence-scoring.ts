@@ -25,7 +25,7 @@ export function answerTypeMatch(type: AnswerType, sentence: string, question = '
   switch (type) {
     case 'date':
       if (FULL_DATE.test(sentence) && novel(FULL_DATE)) return 1;
-      return MONTH.test(sentence) || novel(YEAR) ? 0.8 : 0;
+      return MONTH.test(sentence) || novel(YEAR) ? 0.5 : 0;
     case 'number':
       return novel(/\d+(?:[.,]\d+)?%?/) ? 1 : 0;
     case 'person':

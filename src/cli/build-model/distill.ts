@@ -12,8 +12,8 @@ export interface DistillOptions {
 
 /** The choices that measured best on the project's question set (see the model card). */
 export const DEFAULT_DISTILL_OPTIONS: DistillOptions = {
-  weighting: { kind: 'sif', a: 1e-3 },
-  center: false,
+  weighting: { kind: 'sif', a: 1e-4 },
+  center: true,
   dims: null,
   quantize: 'int8',
   lowercase: true,
