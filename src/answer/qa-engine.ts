@@ -1,5 +1,5 @@
 import type { Embedder } from '../embed/index.js';
-import { HybridRetriever, type FusionSettings, type RetrievalQuery } from '../retrieve/index.js';
+import { HybridRetriever, LexicalIndex, titleLookup, type FusionSettings, type RetrievalQuery } from '../retrieve/index.js';
 import type { PassageStore } from '../store/index.js';
 import type { AnswerResult } from './answer-result.js';
 import type { Answerer } from './answerer.js';
@@ -10,6 +10,11 @@ export interface AskResponse extends Omit<AnswerResult, 'evidence'> {
   index: { version: string; model: string };
 }
 
+export interface Tuning {
+  fusion?: FusionSettings;
+  extractive?: ExtractiveSettings;
+}
+
 /** Retrieval and answering bound to one index version. */
 export class QaEngine {
   constructor(
@@ -18,10 +23,16 @@ export class QaEngine {
     readonly answerer: Answerer,
   ) {}
 
-  static create(store: PassageStore, embedder: Embedder, tuning: { fusion?: FusionSettings; extractive?: ExtractiveSettings } = {}): QaEngine {
-    const retriever = new HybridRetriever(store, embedder, tuning.fusion);
+  static create(store: PassageStore, embedder: Embedder, tuning: Tuning = {}, lexical?: LexicalIndex): QaEngine {
+    const retriever = new HybridRetriever(store, embedder, tuning.fusion, lexical);
     const answerer = new ExtractiveAnswerer(embedder, retriever.lexical, tuning.extractive);
     return new QaEngine(store, retriever, answerer);
+  }
+
+  /** Like `create`, but builds the lexical index without blocking the event loop (used when a server swaps versions). */
+  static async build(store: PassageStore, embedder: Embedder, tuning: Tuning = {}): Promise<QaEngine> {
+    const lexical = await LexicalIndex.build(store.passages, titleLookup(store.documents()));
+    return QaEngine.create(store, embedder, tuning, lexical);
   }
 
   async ask(query: RetrievalQuery): Promise<AskResponse & { evidence: number }> {

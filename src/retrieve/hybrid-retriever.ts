@@ -11,14 +11,16 @@ import { words } from './text-folding.js';
 /** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
 export class HybridRetriever implements Retriever {
   readonly lexical: LexicalIndex;
+  private readonly settings: FusionSettings;
   private readonly dateRank: (docId: string) => number;
 
   constructor(
     readonly store: PassageStore,
     private readonly embedder: Embedder,
-    private readonly settings: FusionSettings = DEFAULT_FUSION,
+    settings: FusionSettings | undefined = DEFAULT_FUSION,
     lexical?: LexicalIndex,
   ) {
+    this.settings = settings ?? DEFAULT_FUSION;
     this.lexical = lexical ?? new LexicalIndex(store.passages, titleLookup(store.documents()));
     this.dateRank = recencyScale(store);
   }

@@ -22,10 +22,15 @@ export class LexicalIndex {
   private readonly passages: readonly Passage[];
   private readonly documentFrequency = new Map<string, number>();
   private readonly documentCount: number;
+  private readonly titleOf: (docId: string) => string;
+  private readonly titleBoost: number;
+  /** Set while a passage is being added: document frequencies are counted on the way. */
+  private seenInPassage: Set<string> | null = null;
 
-  constructor(passages: readonly Passage[], titleOf: (docId: string) => string, private readonly titleBoost = 0.3) {
+  /** Builds the index at once; `LexicalIndex.build` does the same without blocking the event loop. */
+  constructor(passages: readonly Passage[], titleOf: (docId: string) => string, titleBoost = 0.3, deferred = false) {
     this.passages = passages;
-    let seenInPassage: Set<string> | null = null; // set while indexing: counts document frequencies on the way
+    this.titleBoost = titleBoost;
     this.search = new MiniSearch<Row>({
       fields: ['title', 'text'],
       tokenize: (text) => words(text),
@@ -33,16 +38,33 @@ export class LexicalIndex {
       processTerm: (term) => {
         if (isStopword(term)) return null;
         const forms = termForms(term);
-        if (seenInPassage) for (const f of forms) if (!seenInPassage.has(f)) (seenInPassage.add(f), this.documentFrequency.set(f, (this.documentFrequency.get(f) ?? 0) + 1));
+        if (this.seenInPassage) for (const f of forms) if (!this.seenInPassage.has(f)) (this.seenInPassage.add(f), this.documentFrequency.set(f, (this.documentFrequency.get(f) ?? 0) + 1));
         return forms;
       },
     });
-    passages.forEach((p, id) => {
-      seenInPassage = new Set();
-      this.search.add({ id, title: titleOf(p.docId), text: p.text });
-    });
-    seenInPassage = null;
     this.documentCount = passages.length;
+    this.titleOf = titleOf;
+    if (!deferred) passages.forEach((_, id) => this.addPassage(id));
+  }
+
+  /**
+   * Builds the index in slices, yielding to the event loop between them, so
+   * that a server loading a large new index version keeps answering meanwhile.
+   */
+  static async build(passages: readonly Passage[], titleOf: (docId: string) => string, titleBoost = 0.3): Promise<LexicalIndex> {
+    const index = new LexicalIndex(passages, titleOf, titleBoost, true);
+    for (let id = 0; id < passages.length; id++) {
+      index.addPassage(id);
+      if (id % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return index;
+  }
+
+  private addPassage(id: number): void {
+    const p = this.passages[id];
+    this.seenInPassage = new Set();
+    this.search.add({ id, title: this.titleOf(p.docId), text: p.text });
+    this.seenInPassage = null;
   }
 
   query(text: string, k: number, accept?: (p: Passage) => boolean): LexicalHit[] {

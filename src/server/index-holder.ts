@@ -61,7 +61,7 @@ export class IndexHolder {
       if (model !== this.embedder.modelId || dimensions !== this.embedder.dimensions) {
         throw new ModelMismatchError(model, dimensions, this.embedder.modelId, this.embedder.dimensions);
       }
-      const engine = QaEngine.create(store, this.embedder);
+      const engine = await QaEngine.build(store, this.embedder);
       this.engine = engine;
       this.problem = null;
       this.log.info(`Serving index version ${version} (${store.passages.length} passages, model ${model}).`);

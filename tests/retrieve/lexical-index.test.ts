@@ -34,3 +34,17 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect(index.query('Hanoi', 3, (p) => p.docId === 'd2').map((h) => h.passage.docId)).toEqual(['d2']);
   });
 });
+
+describe('building without blocking the event loop', () => {
+  it('gives the same results as the one-shot build, and lets timers run while it works', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => passage(i, `Article ${i} about ${i % 7 === 0 ? 'semiconductors in Hanoi' : 'digital policy'} number ${i}.`));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const built = await LexicalIndex.build(many, () => '');
+    clearInterval(timer);
+    const direct = new LexicalIndex(many, () => '');
+    expect(built.query('semiconductors Hanoi', 10)).toEqual(direct.query('semiconductors Hanoi', 10));
+    expect(built.idf('semiconductors')).toBe(direct.idf('semiconductors'));
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
