@@ -21,18 +21,34 @@ export async function readCorpus(corpusDir: string, maxFileBytes: number, isUnch
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const unchanged: string[] = [];
-  for (const absolutePath of paths) {
+  const outcomes = await mapConcurrently(paths, READ_CONCURRENCY, async (absolutePath) => {
     const relativePath = toRelative(corpusDir, absolutePath);
     const info = await stat(absolutePath).catch(() => null);
-    if (info && isUnchanged(relativePath, info.size, info.mtimeMs)) {
-      unchanged.push(relativePath);
-      continue;
-    }
-    const result = await readArticleFile(corpusDir, absolutePath, maxFileBytes);
-    if ('reason' in result) skipped.push(result);
-    else files.push(result);
+    if (info && isUnchanged(relativePath, info.size, info.mtimeMs)) return relativePath;
+    return readArticleFile(corpusDir, absolutePath, maxFileBytes);
+  });
+  for (const outcome of outcomes) {
+    if (typeof outcome === 'string') unchanged.push(outcome);
+    else if ('reason' in outcome) skipped.push(outcome);
+    else files.push(outcome);
   }
   return { files, skipped, unchanged };
+}
+
+const READ_CONCURRENCY = 32;
+
+/** `items.map(fn)` with at most `limit` calls in flight, results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function toRelative(corpusDir: string, absolutePath: string): string {
