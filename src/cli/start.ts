@@ -5,13 +5,14 @@
 import { loadConfig } from '../config.js';
 import { NewsdeskError } from '../errors.js';
 import { startServer } from '../server/index.js';
-import { currentVersion } from '../store/index.js';
+import { whyIndexIsNeeded } from '../store/index.js';
 import { runIngest } from './ingest.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if ((await currentVersion(config.indexDir)) === null) {
-    console.error(`No index in ${config.indexDir} yet: indexing ${config.corpusDir} first.`);
+  const reason = await whyIndexIsNeeded(config.indexDir);
+  if (reason !== null) {
+    console.error(`${reason}: indexing ${config.corpusDir} first.`);
     await runIngest(config);
   }
   const running = await startServer(config);

@@ -1,6 +1,6 @@
 /** Public surface of the ingestion stage: read the corpus, clean articles, cut them into passages. */
 export type { ArticleDocument, Lang, Passage, SkippedFile, SourceFile } from './types.js';
-export { readCorpus, readArticleFile, ARTICLE_EXTENSIONS, type ReadCorpusResult } from './read-corpus.js';
+export { readCorpus, readArticleFile, listArticlePaths, ARTICLE_EXTENSIONS, type ReadCorpusResult } from './read-corpus.js';
 export { cleanArticleText, type CleanedText } from './clean-text.js';
 export { buildDocument } from './build-document.js';
 export { chunkDocument } from './chunk.js';

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** 2: documents live in segment files shared between versions (1 had one documents.json). */
+export const SCHEMA_VERSION = 2;
+
+/** What re-indexing needs to know of a document without reading its text. */
+export const DocumentEntrySchema = z.object({
+  hash: z.string(),
+  chunkIds: z.array(z.string()),
+  /** The segment file holding this document's current text. */
+  segment: z.string(),
+  size: z.number().optional(),
+  mtimeMs: z.number().optional(),
+});
+export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 
 export const ManifestSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -9,7 +21,9 @@ export const ManifestSchema = z.object({
   dimensions: z.number().int().positive(),
   chunking: z.object({ minWords: z.number(), targetWords: z.number(), maxWords: z.number() }),
   builtAt: z.string(),
-  documents: z.record(z.string(), z.object({ hash: z.string(), chunkIds: z.array(z.string()) })),
+  documents: z.record(z.string(), DocumentEntrySchema),
+  /** Segment file name → how many documents it stores (current or replaced): decides when to compact. */
+  segments: z.record(z.string(), z.number().int().nonnegative()),
   passages: z.number().int().nonnegative(),
   /** Next free HNSW label; labels of removed passages are never reused. */
   nextLabel: z.number().int().nonnegative(),

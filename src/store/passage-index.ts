@@ -72,12 +72,4 @@ export class PassageIndex implements PassageStore {
     return Float32Array.from(this.hnsw.getPoint(label));
   }
 
-  /** Used by the writer to carry the graph over into the next version. */
-  get hnswIndex(): HnswIndex {
-    return this.hnsw;
-  }
-
-  labelFor(chunkId: string): number | undefined {
-    return this.labelOf.get(chunkId);
-  }
 }

@@ -2,17 +2,21 @@ import hnswlib from 'hnswlib-node';
 import type { ChunkingSettings } from '../config.js';
 import type { Embedder } from '../embed/index.js';
 import { NothingIndexedError } from '../errors.js';
-import { buildDocument, chunkDocument, readCorpus, type ArticleDocument, type Passage, type SkippedFile } from '../ingest/index.js';
+import { buildDocument, chunkDocument, listArticlePaths, readCorpus, type ArticleDocument, type Passage, type SkippedFile } from '../ingest/index.js';
+import { readSegment } from './document-segments.js';
 import { indexPaths } from './layout.js';
 import { acquireIngestLock } from './lock.js';
-import { SCHEMA_VERSION, type Manifest, type StoredPassage } from './manifest.js';
-import type { HnswIndex, PassageIndex } from './passage-index.js';
-import { currentVersion, loadVersion } from './read-index.js';
-import { newVersionName, writeIndexVersion } from './write-index.js';
+import { SCHEMA_VERSION, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
+import type { HnswIndex } from './passage-index.js';
+import { currentVersion, loadSkeleton, type IndexSkeleton } from './read-index.js';
+import { newVersionName, writeIndexVersion, type IndexVersionData } from './write-index.js';
 
 export const HNSW_SETTINGS = { m: 16, efConstruction: 200, efSearch: 256 };
 /** Compact the graph when more than this share of its labels are deleted. */
 const MAX_DELETED_SHARE = 0.3;
+/** Merge document segments when there would be more than this many, or when this share of their copies is replaced. */
+const MAX_SEGMENTS = 24;
+const MAX_REPLACED_DOCUMENT_SHARE = 0.3;
 
 export interface UpdateIndexOptions {
   corpusDir: string;
@@ -57,46 +61,50 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IngestSu
 
 async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const started = performance.now();
+  // The corpus is listed while the previous index loads: both are I/O-bound.
+  const listing = listArticlePaths(options.corpusDir);
+  listing.catch(() => undefined);
   const previous = await loadPrevious(options);
-  const { documents, skipped } = await readDocuments(options, previous.index);
-  for (const s of skipped) options.onWarning?.(`Skipped ${s.path}: ${s.reason}`);
-  if (documents.length === 0) throw new NothingIndexedError(options.corpusDir, skipped.length > 0 ? `all ${skipped.length} files were skipped` : 'no .txt, .md or .html files were found');
-
   const rebuildReason = previous.index ? incompatibility(previous.index.manifest, options) : previous.reason;
   const base = rebuildReason === null ? previous.index : null;
-  const plan = planChanges(documents, base);
+  const { read, unchanged, skipped } = await readChangedDocuments(options, base?.manifest ?? null, listing);
+  for (const s of skipped) options.onWarning?.(`Skipped ${s.path}: ${s.reason}`);
+  if (read.length + unchanged.length === 0) throw new NothingIndexedError(options.corpusDir, skipped.length > 0 ? `all ${skipped.length} files were skipped` : 'no .txt, .md or .html files were found');
+
+  const plan = planChanges(read, unchanged, base);
   if (base && plan.toEmbed.length === 0 && plan.removed.length === 0) {
     return summary(base.manifest.version, null, plan, skipped, base.passages.length, 0, started, true);
   }
 
   const fresh = plan.toEmbed.flatMap((doc) => chunkDocument(doc.docId, doc.cleanText, options.chunking, doc.lang).map((p) => ({ doc, p })));
   const vectors = await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`));
-  const data = assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors);
+  const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors);
   await writeIndexVersion(options.indexDir, data);
   return summary(data.manifest.version, rebuildReason, plan, skipped, data.passages.length, fresh.length, started, false);
 }
 
-/** Reads and cleans new or modified files; files whose size and mtime match the previous index are taken from it. */
-async function readDocuments(options: UpdateIndexOptions, previous: PassageIndex | null): Promise<{ documents: ArticleDocument[]; skipped: SkippedFile[] }> {
-  const isUnchanged = (path: string, size: number, mtimeMs: number) => {
-    const known = previous?.document(path);
-    return known !== undefined && known.size === size && known.mtimeMs === mtimeMs;
-  };
-  const { files, skipped, unchanged } = await readCorpus(options.corpusDir, options.maxFileBytes, isUnchanged);
-  const documents: ArticleDocument[] = unchanged.map((path) => previous!.document(path)!);
+/**
+ * Reads and cleans new or modified files. Files whose size and modification
+ * time match the manifest are not opened: their passages are kept as they are.
+ */
+async function readChangedDocuments(options: UpdateIndexOptions, manifest: Manifest | null, listing: Promise<string[]>) {
+  const known = manifest?.documents ?? {};
+  const isUnchanged = (path: string, size: number, mtimeMs: number) => known[path] !== undefined && known[path].size === size && known[path].mtimeMs === mtimeMs;
+  const { files, skipped, unchanged } = await readCorpus(options.corpusDir, options.maxFileBytes, isUnchanged, listing);
+  const read: ArticleDocument[] = [];
   for (const file of files) {
     const built = buildDocument(file);
     if ('reason' in built) skipped.push(built);
-    else documents.push(built);
+    else read.push(built);
   }
-  return { documents, skipped };
+  return { read, unchanged, skipped };
 }
 
-async function loadPrevious(options: UpdateIndexOptions): Promise<{ index: PassageIndex | null; reason: string | null }> {
+async function loadPrevious(options: UpdateIndexOptions): Promise<{ index: IndexSkeleton | null; reason: string | null }> {
   const version = await currentVersion(options.indexDir);
   if (version === null) return { index: null, reason: 'no index exists yet' };
   try {
-    return { index: await loadVersion(options.indexDir, version), reason: null };
+    return { index: await loadSkeleton(options.indexDir, version), reason: null };
   } catch (error) {
     return { index: null, reason: `the existing index could not be read (${error instanceof Error ? error.message : error})` };
   }
@@ -116,24 +124,28 @@ function incompatibility(manifest: Manifest, options: UpdateIndexOptions): strin
 }
 
 interface ChangePlan {
-  documents: ArticleDocument[];
   toEmbed: ArticleDocument[];
-  unchanged: ArticleDocument[];
+  /** Documents whose passages and vectors are kept, with their manifest entries (size and mtime refreshed). */
+  kept: Map<string, DocumentEntry>;
   removed: string[];
   added: number;
   changed: number;
 }
 
-function planChanges(documents: ArticleDocument[], base: PassageIndex | null): ChangePlan {
+function planChanges(read: ArticleDocument[], unchanged: string[], base: IndexSkeleton | null): ChangePlan {
   const known = base?.manifest.documents ?? {};
-  const current = new Set(documents.map((d) => d.docId));
-  const unchanged = documents.filter((d) => known[d.docId]?.hash === d.hash);
-  const toEmbed = documents.filter((d) => known[d.docId]?.hash !== d.hash);
+  const kept = new Map(unchanged.map((id) => [id, known[id]]));
+  const toEmbed: ArticleDocument[] = [];
+  for (const doc of read) {
+    const entry = known[doc.docId];
+    if (entry?.hash === doc.hash) kept.set(doc.docId, { ...entry, size: doc.size, mtimeMs: doc.mtimeMs });
+    else toEmbed.push(doc);
+  }
+  const present = new Set([...kept.keys(), ...toEmbed.map((d) => d.docId)]);
   return {
-    documents,
     toEmbed,
-    unchanged,
-    removed: Object.keys(known).filter((id) => !current.has(id)),
+    kept,
+    removed: Object.keys(known).filter((id) => !present.has(id)),
     added: toEmbed.filter((d) => !(d.docId in known)).length,
     changed: toEmbed.filter((d) => d.docId in known).length,
   };
@@ -150,69 +162,92 @@ async function embedPassages(options: UpdateIndexOptions, texts: string[]): Prom
   return vectors;
 }
 
-function assembleVersion(options: UpdateIndexOptions, base: PassageIndex | null, plan: ChangePlan, fresh: Passage[], vectors: Float32Array[]) {
+async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, fresh: Passage[], vectors: Float32Array[]): Promise<IndexVersionData> {
   const dims = options.embedder.dimensions;
-  const kept = keptPassages(base, plan);
+  const version = newVersionName();
+  const kept = base ? base.passages.filter((p) => plan.kept.has(p.docId)) : [];
   const replaced = base ? base.manifest.passages - kept.length : 0;
   const deletedBefore = base?.manifest.deletedLabels ?? 0;
   const compact = !base || (deletedBefore + replaced) / Math.max(1, base.manifest.nextLabel + fresh.length) > MAX_DELETED_SHARE;
   const { hnsw, passages, nextLabel } = compact
-    ? buildGraph(dims, kept.map((p) => ({ p, vector: base!.vectorOf(asPassage(p)) })), fresh, vectors)
+    ? buildGraph(dims, kept.map((p) => ({ p, vector: base!.hnsw.getPoint(p.label) })), fresh, vectors)
     : extendGraph(base!, kept, fresh, vectors);
+  const segments = await planSegments(options.indexDir, base, plan, version);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
-    version: newVersionName(),
+    version,
     model: options.embedder.modelId,
     dimensions: dims,
     chunking: { ...options.chunking },
     builtAt: new Date().toISOString(),
-    documents: documentEntries(plan.documents, passages),
+    documents: documentEntries(plan, passages, segments.segmentOf, version),
+    segments: segments.counts,
     passages: passages.length,
     nextLabel,
     deletedLabels: compact ? 0 : deletedBefore + replaced,
     hnsw: HNSW_SETTINGS,
   };
-  return { manifest, documents: plan.documents, passages, hnsw };
+  return { manifest, newSegments: segments.newSegments, carried: segments.carried, passages, hnsw };
 }
 
-function documentEntries(documents: ArticleDocument[], passages: StoredPassage[]): Manifest['documents'] {
+/**
+ * New and changed documents go into one new segment named after the version;
+ * kept documents stay in their segments, which are shared with the previous
+ * version. Too many segments, or too many replaced copies in them, and the
+ * kept documents are rewritten into the new segment too.
+ */
+async function planSegments(indexDir: string, base: IndexSkeleton | null, plan: ChangePlan, version: string) {
+  const carriedNames = [...new Set([...plan.kept.values()].map((e) => e.segment))].sort();
+  const stored = carriedNames.reduce((sum, s) => sum + (base?.manifest.segments[s] ?? 0), 0);
+  const merge = carriedNames.length + 1 > MAX_SEGMENTS || (stored - plan.kept.size) / Math.max(1, stored) > MAX_REPLACED_DOCUMENT_SHARE;
+  const newDocuments = [...plan.toEmbed];
+  if (merge && base) {
+    const files = indexPaths(indexDir).version(base.manifest.version);
+    for (const s of carriedNames) newDocuments.push(...(await readSegment(files, base.manifest, s)).filter((d) => plan.kept.has(d.docId)));
+  }
+  const carried = merge ? [] : carriedNames;
+  const counts: Record<string, number> = Object.fromEntries(carried.map((s) => [s, base!.manifest.segments[s] ?? 0]));
+  if (newDocuments.length > 0) counts[version] = newDocuments.length;
+  return {
+    newSegments: new Map(newDocuments.length > 0 ? [[version, newDocuments]] : []),
+    carried: base && carried.length > 0 ? { fromVersion: base.manifest.version, segments: carried } : null,
+    counts,
+    segmentOf: (entry: DocumentEntry) => (merge ? version : entry.segment),
+  };
+}
+
+function documentEntries(plan: ChangePlan, passages: StoredPassage[], segmentOf: (entry: DocumentEntry) => string, newSegment: string): Manifest['documents'] {
   const chunkIds = new Map<string, string[]>();
-  for (const p of passages) chunkIds.set(p.docId, [...(chunkIds.get(p.docId) ?? []), p.chunkId]);
-  return Object.fromEntries(documents.map((d) => [d.docId, { hash: d.hash, chunkIds: chunkIds.get(d.docId) ?? [] }]));
+  for (const p of passages) {
+    const ids = chunkIds.get(p.docId);
+    if (ids) ids.push(p.chunkId);
+    else chunkIds.set(p.docId, [p.chunkId]);
+  }
+  const entries: Manifest['documents'] = {};
+  for (const [docId, entry] of plan.kept) entries[docId] = { ...entry, segment: segmentOf(entry), chunkIds: chunkIds.get(docId) ?? [] };
+  for (const d of plan.toEmbed) entries[d.docId] = { hash: d.hash, chunkIds: chunkIds.get(d.docId) ?? [], segment: newSegment, size: d.size, mtimeMs: d.mtimeMs };
+  return entries;
 }
 
-function keptPassages(base: PassageIndex | null, plan: ChangePlan): StoredPassage[] {
-  if (!base) return [];
-  const keepDocs = new Set(plan.unchanged.map((d) => d.docId));
-  return base.passages.filter((p) => keepDocs.has(p.docId)).map((p) => ({ chunkId: p.chunkId, docId: p.docId, start: p.start, end: p.end, label: base.labelFor(p.chunkId) ?? -1 }));
-}
-
-function asPassage(p: StoredPassage): Passage {
-  return { chunkId: p.chunkId, docId: p.docId, start: p.start, end: p.end, text: '' };
-}
-
-function buildGraph(dims: number, kept: Array<{ p: StoredPassage; vector: Float32Array }>, fresh: Passage[], vectors: Float32Array[]) {
+function buildGraph(dims: number, kept: Array<{ p: StoredPassage; vector: number[] }>, fresh: Passage[], vectors: Float32Array[]) {
   const total = kept.length + fresh.length;
   const hnsw: HnswIndex = new hnswlib.HierarchicalNSW('cosine', dims);
   hnsw.initIndex({ maxElements: Math.max(1, total), m: HNSW_SETTINGS.m, efConstruction: HNSW_SETTINGS.efConstruction, randomSeed: 100, allowReplaceDeleted: true });
   const passages: StoredPassage[] = [];
-  const add = (p: Omit<StoredPassage, 'label'>, vector: Float32Array) => {
+  const add = (p: Omit<StoredPassage, 'label'>, vector: number[]) => {
     const label = passages.length;
-    hnsw.addPoint(Array.from(vector), label);
+    hnsw.addPoint(vector, label);
     passages.push({ chunkId: p.chunkId, docId: p.docId, start: p.start, end: p.end, label });
   };
   kept.forEach(({ p, vector }) => add(p, vector));
-  fresh.forEach((p, i) => add(p, vectors[i]));
+  fresh.forEach((p, i) => add(p, Array.from(vectors[i])));
   return { hnsw, passages, nextLabel: passages.length };
 }
 
-function extendGraph(base: PassageIndex, kept: StoredPassage[], fresh: Passage[], vectors: Float32Array[]) {
-  const hnsw = base.hnswIndex;
+function extendGraph(base: IndexSkeleton, kept: StoredPassage[], fresh: Passage[], vectors: Float32Array[]) {
+  const hnsw = base.hnsw;
   const keptLabels = new Set(kept.map((p) => p.label));
-  for (const p of base.passages) {
-    const label = base.labelFor(p.chunkId);
-    if (label !== undefined && !keptLabels.has(label)) hnsw.markDelete(label);
-  }
+  for (const p of base.passages) if (!keptLabels.has(p.label)) hnsw.markDelete(p.label);
   let nextLabel = base.manifest.nextLabel;
   const needed = nextLabel + fresh.length;
   if (needed > hnsw.getMaxElements()) hnsw.resizeIndex(Math.max(needed, Math.ceil(hnsw.getMaxElements() * 1.5)));
@@ -232,7 +267,7 @@ function summary(version: string, rebuildReason: string | null, plan: ChangePlan
     added: plan.added,
     changed: plan.changed,
     removed: plan.removed.length,
-    unchanged: plan.unchanged.length,
+    unchanged: plan.kept.size,
     skipped,
     passages,
     embeddedPassages: embedded,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { ArticleDocument } from '../ingest/index.js';
+import { carrySegment, writeSegment } from './document-segments.js';
 import { indexPaths, versionFiles } from './layout.js';
 import type { Manifest, StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
@@ -10,7 +11,10 @@ const VERSIONS_KEPT = 3;
 
 export interface IndexVersionData {
   manifest: Manifest;
-  documents: ArticleDocument[];
+  /** Segments written by this version, with their documents. */
+  newSegments: Map<string, ArticleDocument[]>;
+  /** Segments shared with the version this one extends. */
+  carried: { fromVersion: string; segments: string[] } | null;
   passages: StoredPassage[];
   hnsw: HnswIndex;
 }
@@ -30,9 +34,14 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   const version = data.manifest.version;
   const staging = versionFiles(`${paths.versions}/.staging-${version}`);
   await mkdir(staging.dir, { recursive: true });
-  await writeFile(staging.documents, JSON.stringify(data.documents));
+  // The graph is written off the main thread while the JSON files are written on it.
+  const graphWritten = data.passages.length > 0 ? data.hnsw.writeIndex(staging.vectors) : null;
+  graphWritten?.catch(() => undefined);
+  for (const [segment, documents] of data.newSegments) await writeSegment(staging, segment, documents);
+  const from = data.carried && paths.version(data.carried.fromVersion);
+  for (const segment of data.carried?.segments ?? []) await carrySegment(from!, staging, segment);
   await writeFile(staging.passages, JSON.stringify(data.passages));
-  if (data.passages.length > 0) await data.hnsw.writeIndex(staging.vectors);
+  await graphWritten;
   await writeFile(staging.manifest, JSON.stringify(data.manifest, null, 2));
   await rename(staging.dir, paths.version(version).dir);
   const pointer = `${paths.current}.${process.pid}.tmp`;

@@ -1,0 +1,40 @@
+import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { ArticleDocument } from '../ingest/index.js';
+import { versionFiles } from './layout.js';
+import { StoredDocumentSchema, type Manifest } from './manifest.js';
+
+/**
+ * Document texts are stored in segment files. A re-index writes one new
+ * segment with the new and changed documents and hard-links the previous
+ * version's segments, so adding one article never rewrites the others.
+ */
+export type VersionFiles = ReturnType<typeof versionFiles>;
+
+/** Segments the manifest still points at, in a stable order. */
+export function liveSegments(manifest: Manifest): string[] {
+  return [...new Set(Object.values(manifest.documents).map((d) => d.segment))].sort();
+}
+
+/** The documents of one segment that are still current (a changed document's old copy stays in its old segment). */
+export async function readSegment(files: VersionFiles, manifest: Manifest, segment: string): Promise<ArticleDocument[]> {
+  const stored = z.array(StoredDocumentSchema).parse(JSON.parse(await readFile(files.segment(segment), 'utf8')));
+  return stored.filter((d) => manifest.documents[d.docId]?.segment === segment);
+}
+
+/** Every current document of a version. */
+export async function readDocuments(files: VersionFiles, manifest: Manifest): Promise<ArticleDocument[]> {
+  const segments = await Promise.all(liveSegments(manifest).map((s) => readSegment(files, manifest, s)));
+  return segments.flat();
+}
+
+export async function writeSegment(files: VersionFiles, segment: string, documents: readonly ArticleDocument[]): Promise<void> {
+  await mkdir(files.segments, { recursive: true });
+  await writeFile(files.segment(segment), JSON.stringify(documents));
+}
+
+/** Shares a segment of an earlier version: a hard link where the file system allows, else a copy. */
+export async function carrySegment(from: VersionFiles, to: VersionFiles, segment: string): Promise<void> {
+  await mkdir(to.segments, { recursive: true });
+  await link(from.segment(segment), to.segment(segment)).catch(() => copyFile(from.segment(segment), to.segment(segment)));
+}
