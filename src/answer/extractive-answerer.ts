@@ -1,9 +1,9 @@
 import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
-import { contentTerms, words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import { stem, words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, Citation } from './answer-result.js';
 import type { Answerer } from './answerer.js';
-import { answerTypeMatch, answerTypeOf, termCoverage } from './sentence-scoring.js';
+import { answerTypeMatch, answerTypeOf, termCoverage, termStems } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
 
 export interface ExtractiveSettings {
@@ -24,7 +24,7 @@ export interface ExtractiveSettings {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
-  weights: { dense: 0.2, lexical: 0.6, rank: 0, type: 0 },
+  weights: { dense: 0.2, lexical: 0.6, rank: 0.2, type: 0 },
   typeMissFactor: 0.6,
   abstainBelow: 0.1,
   maxSentences: 2,
@@ -62,6 +62,8 @@ interface Candidate {
  */
 export class ExtractiveAnswerer implements Answerer {
   private readonly vectorCache = new Map<string, Float32Array>();
+  /** Stems of sentences, titles and passages: the same passages come back for popular questions. */
+  private readonly stemCache = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly embedder: Embedder,
@@ -86,15 +88,19 @@ export class ExtractiveAnswerer implements Answerer {
     const { weights, minSentenceWords } = this.settings;
     const raw = retrieval.passages.flatMap((retrieved, rank) => {
       const spans = splitSentences(retrieved.passage.text, retrieved.document.lang);
+      const { passage, document } = retrieved;
+      const stemsOf = (i: number) => this.stems(`${passage.chunkId}@${spans[i].start}`, () => passage.text.slice(spans[i].start, spans[i].end));
+      const titleStems = this.stems(`title@${document.docId}`, () => document.title);
       return spans
         .map((s, i) => ({
           retrieved,
           rank,
           start: s.start,
           end: s.end,
-          text: retrieved.passage.text.slice(s.start, s.end),
+          text: passage.text.slice(s.start, s.end),
+          stems: stemsOf(i),
           // "The event … runs from October 27": the subject is often named in the previous sentence or the title.
-          context: `${retrieved.document.title} ${i > 0 ? retrieved.passage.text.slice(spans[i - 1].start, spans[i - 1].end) : ''}`,
+          contextStems: new Set([...titleStems, ...(i > 0 ? stemsOf(i - 1) : []), ...stemsOf(i)]),
         }))
         .filter((c) => words(c.text).length >= minSentenceWords);
     });
@@ -104,8 +110,8 @@ export class ExtractiveAnswerer implements Answerer {
     return raw
       .map((c, i) => {
         const dense = Math.max(0, cosine(vectors[i], retrieval.queryVector));
-        const own = termCoverage(questionTerms, c.text, idf);
-        const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, `${c.context} ${c.text}`, idf));
+        const own = termCoverage(questionTerms, c.stems, idf);
+        const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, c.contextStems, idf));
         // Squared: a sentence missing a key term of the question is weak evidence.
         const evidence = (weights.dense * dense + weights.lexical * coverage * coverage) * (scattered.has(c.retrieved.passage.chunkId) ? this.settings.scatteredTermsFactor : 1);
         const typeMatch = answerTypeMatch(type, c.text, question);
@@ -133,15 +139,25 @@ export class ExtractiveAnswerer implements Answerer {
     return keys.map((k) => this.vectorCache.get(k)!);
   }
 
+  private stems(key: string, text: () => string): ReadonlySet<string> {
+    let stems = this.stemCache.get(key);
+    if (!stems) {
+      if (this.stemCache.size >= SENTENCE_CACHE_LIMIT) this.stemCache.clear();
+      stems = termStems(text());
+      this.stemCache.set(key, stems);
+    }
+    return stems;
+  }
+
   /**
    * Passages that miss a term of a short question ("capital" / "Australia"):
    * when every term matters, a passage holding only some of them is no answer.
    */
   private scatteredTerms(questionTerms: readonly string[], retrieval: RetrievalResult): Set<string> {
-    const known = [...new Set(questionTerms)].filter((t) => this.vocabulary.knows(t));
+    const known = [...new Set(questionTerms.map(stem))].filter((t) => this.vocabulary.knows(t));
     if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
     const missing = retrieval.passages.filter((r) => {
-      const terms = new Set(contentTerms(`${r.document.title} ${r.passage.text}`));
+      const terms = this.stems(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`);
       return known.some((t) => !terms.has(t));
     });
     return new Set(missing.map((r) => r.passage.chunkId));

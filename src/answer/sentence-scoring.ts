@@ -1,4 +1,4 @@
-import { contentTerms } from '../retrieve/index.js';
+import { contentTerms, stem } from '../retrieve/index.js';
 
 /** What kind of fact a question asks for, from its wording (English and Vietnamese). */
 export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
@@ -37,11 +37,16 @@ export function answerTypeMatch(type: AnswerType, sentence: string, question = '
   }
 }
 
-/** IDF-weighted share of the question's content terms that the sentence contains (0..1). */
-export function termCoverage(questionTerms: readonly string[], sentence: string, idf: (term: string) => number): number {
-  const unique = [...new Set(questionTerms)];
+/** The stems of a text's content terms: what coverage is measured on. */
+export function termStems(text: string): Set<string> {
+  return new Set(contentTerms(text).map(stem));
+}
+
+/** IDF-weighted share of the question's content terms that the sentence (or its stems) contains, compared by stem (0..1). */
+export function termCoverage(questionTerms: readonly string[], sentence: string | ReadonlySet<string>, idf: (term: string) => number): number {
+  const unique = [...new Set(questionTerms.map(stem))];
   if (unique.length === 0) return 0;
-  const present = new Set(contentTerms(sentence));
+  const present = typeof sentence === 'string' ? termStems(sentence) : sentence;
   let total = 0;
   let covered = 0;
   for (const term of unique) {

@@ -4,6 +4,10 @@ import { contentTerms, foldDiacritics } from './text-folding.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
 const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him|there|then)\b|\b(đó|này|nó|ông ấy|bà ấy|họ|sự kiện đó)\b/iu;
+/** "How many/much/large…": the adjective asks for a quantity, it is not a word the answer contains. */
+const QUANTITY_QUESTION = /\bhow (many|much|large|long|big|far|often|old|soon)\b/giu;
+/** "And the budget?", "What about Hanoi?": a question that continues the previous one. */
+const CONTINUATION = /^\s*(and|also|what about|how about|then)\b|^\s*(còn|vậy)\b/iu;
 const LATEST = /\b(latest|most recent|newest|recently|lately|current|now)\b|\b(mới nhất|gần đây|hiện nay)\b/iu;
 
 export interface QueryContext {
@@ -25,8 +29,8 @@ export interface QueryContext {
 export function buildQueryContext(question: string, history: readonly ChatTurn[] = []): QueryContext {
   const lang = detectLanguage(question);
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content ?? '';
-  const isFollowUp = previous !== '' && (contentTerms(question).length <= 2 || ANAPHORA.test(question));
-  const base = isFollowUp ? `${previous} ${question}` : question;
+  const isFollowUp = previous !== '' && (contentTerms(question).length <= 1 || CONTINUATION.test(question) || ANAPHORA.test(question));
+  const base = (isFollowUp ? `${previous} ${question}` : question).replace(QUANTITY_QUESTION, 'how');
   const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : null;
   const english = expansion?.english ?? '';
   return {

@@ -1,3 +1,5 @@
+import { stemmer } from 'stemmer';
+
 /**
  * Term normalization shared by the lexical index and the answerer: lower case,
  * and a diacritic-free form so that "Nguyễn Mạnh Hùng" matches "Nguyen Manh Hung".
@@ -8,18 +10,27 @@ export function foldDiacritics(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
 
-/** Lower-cased words of `text`, keeping inner dots, apostrophes and hyphens ("57-nq", "99.8"). */
+/** Lower-cased words of `text`, keeping inner dots, apostrophes and hyphens ("57-nq", "99.8"); "Vietnam's" is "vietnam". */
 export function words(text: string): string[] {
-  return [...text.toLowerCase().matchAll(WORD)].map((m) => m[0].replace(/’/g, "'"));
+  return [...text.toLowerCase().matchAll(WORD)].map((m) => m[0].replace(/’/g, "'").replace(/'s$/, ''));
 }
 
-/** Both the exact (lower-cased) and the folded form of a term, without duplicates. */
 const NON_ASCII = /[^\x00-\x7F]/;
+const STEMMABLE = /^[a-z]{4,}$/;
 
+/** The English (Porter) stem of a lower-case word, so that "firms" meets "firm"; other terms unchanged. */
+export function stem(term: string): string {
+  return STEMMABLE.test(term) ? stemmer(term) : term;
+}
+
+/** The exact (lower-cased) form of a term, its folded form and its stem, without duplicates. */
 export function termForms(term: string): string[] {
   const lower = term.toLowerCase();
-  if (!NON_ASCII.test(lower)) return [lower]; // nothing to fold: skips a Unicode normalization per token
-  const folded = foldDiacritics(lower);
+  if (!NON_ASCII.test(lower)) {
+    const stemmed = stem(lower);
+    return stemmed === lower ? [lower] : [lower, stemmed];
+  }
+  const folded = foldDiacritics(lower); // Vietnamese and other non-ASCII words: folded, not stemmed
   return folded === lower ? [lower] : [lower, folded];
 }
 

@@ -23,10 +23,17 @@ describe('answer types', () => {
 
 describe('term coverage', () => {
   it('is the IDF-weighted share of question terms in the sentence', () => {
-    const idf = (t: string) => ({ capital: 3, australia: 1 })[t] ?? 1;
+    const idf = (t: string) => ({ capit: 3, australia: 1 })[t] ?? 1; // IDF is looked up by stem
     expect(termCoverage(['capital', 'australia'], 'The capital of Australia is Canberra.', idf)).toBe(1);
     expect(termCoverage(['capital', 'australia'], 'Australia sent ministers.', idf)).toBeCloseTo(0.25);
     expect(termCoverage([], 'anything', idf)).toBe(0);
+  });
+
+  it('matches inflected forms and possessives: "firms" meets "firm", "Vietnam\'s" meets "Vietnam"', () => {
+    const idf = () => 1;
+    expect(termCoverage(['firms', 'decisions'], 'Each firm makes its own decision.', idf)).toBe(1);
+    expect(termCoverage(['vietnam', 'economy'], "Vietnam's economy grew.", idf)).toBe(1);
+    expect(termCoverage(['firms'], 'The farm grew.', idf)).toBe(0);
   });
 });
 

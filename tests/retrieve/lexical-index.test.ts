@@ -23,6 +23,13 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect(index.query('the of and', 3)).toEqual([]);
   });
 
+  it('matches plural and singular, and possessives, in both directions', () => {
+    const english = new LexicalIndex([passage(0, "Vietnam's technology firms export software."), passage(1, 'Each firm pays taxes in Vietnam.'), passage(2, 'A farm grows rice.')], () => '');
+    expect(english.query('firms', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(english.query('firm', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(english.query("Vietnam's", 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+  });
+
   it('knows document frequencies of exact and folded terms', () => {
     expect(index.knows('hanoi')).toBe(true);
     expect(index.knows('hung')).toBe(true);

@@ -10,6 +10,8 @@ describe('what a question searches for', () => {
     ]);
     expect(context.lexicalText).toContain('Hanoi Convention against Cybercrime');
     expect(buildQueryContext('What is the population of Vietnam according to the workshop?', [{ role: 'user', content: 'Something else' }]).lexicalText).not.toContain('Something else');
+    expect(buildQueryContext('What about Hanoi?', [{ role: 'user', content: 'Which city hosts the forum' }]).lexicalText).toContain('Which city hosts the forum');
+    expect(buildQueryContext('What is the capital of Australia?', [{ role: 'user', content: 'And who attended it?' }]).lexicalText).not.toContain('attended');
   });
 
   it('detects Vietnamese and expands it with English glossary terms', () => {
@@ -18,6 +20,12 @@ describe('what a question searches for', () => {
     expect(context.lexicalText).toMatch(/artificial intelligence/);
     expect(context.lexicalText).toMatch(/digital transformation/);
     expect(context.answerTerms).toEqual(expect.arrayContaining(['artificial', 'intelligence', 'digital', 'transformation', 'vietnam']));
+  });
+
+  it('does not look for the "many" of "how many" in the answer', () => {
+    const context = buildQueryContext('How many digital technology companies does Vietnam have?');
+    expect(context.answerTerms).toEqual(['digital', 'technology', 'companies', 'vietnam']);
+    expect(context.lexicalText).not.toMatch(/many/);
   });
 
   it('notices questions about the latest news', () => {
