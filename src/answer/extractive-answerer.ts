@@ -154,7 +154,7 @@ export class ExtractiveAnswerer implements Answerer {
    * when every term matters, a passage holding only some of them is no answer.
    */
   private scatteredTerms(questionTerms: readonly string[], retrieval: RetrievalResult): Set<string> {
-    const known = [...new Set(questionTerms.map(stem))].filter((t) => this.vocabulary.knows(t));
+    const known = [...new Set(questionTerms.filter((t) => this.vocabulary.knows(t)).map(stem))];
     if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
     const missing = retrieval.passages.filter((r) => {
       const terms = this.stems(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`);

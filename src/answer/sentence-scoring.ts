@@ -44,15 +44,16 @@ export function termStems(text: string): Set<string> {
 
 /** IDF-weighted share of the question's content terms that the sentence (or its stems) contains, compared by stem (0..1). */
 export function termCoverage(questionTerms: readonly string[], sentence: string | ReadonlySet<string>, idf: (term: string) => number): number {
-  const unique = [...new Set(questionTerms.map(stem))];
-  if (unique.length === 0) return 0;
+  const byStem = new Map<string, string>();
+  for (const term of questionTerms) if (!byStem.has(stem(term))) byStem.set(stem(term), term);
+  if (byStem.size === 0) return 0;
   const present = typeof sentence === 'string' ? termStems(sentence) : sentence;
   let total = 0;
   let covered = 0;
-  for (const term of unique) {
+  for (const [stemmed, term] of byStem) {
     const weight = idf(term);
     total += weight;
-    if (present.has(term)) covered += weight;
+    if (present.has(stemmed)) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }

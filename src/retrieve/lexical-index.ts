@@ -87,7 +87,7 @@ export class LexicalIndex {
   private informativeTerms(text: string): string[] {
     const terms = [...new Set(words(text))].filter((t) => !isStopword(t));
     const limit = this.documentCount / 2;
-    const useful = terms.filter((t) => termForms(t).some((f) => this.frequency(f) <= limit));
+    const useful = terms.filter((t) => this.frequency(t) <= limit);
     return useful.length > 0 ? useful : terms;
   }
 
@@ -97,8 +97,10 @@ export class LexicalIndex {
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }
 
+  /** Passages holding the term in any of its indexed forms (its stem, its folded form). */
   private frequency(term: string): number {
-    return isStopword(term) ? this.documentCount : (this.documentFrequency.get(term) ?? 0);
+    if (isStopword(term)) return this.documentCount;
+    return Math.max(0, ...termForms(term).map((f) => this.documentFrequency.get(f) ?? 0));
   }
 }
 

@@ -18,18 +18,28 @@ export function words(text: string): string[] {
 const NON_ASCII = /[^\x00-\x7F]/;
 const STEMMABLE = /^[a-z]{4,}$/;
 
-/** The English (Porter) stem of a lower-case word, so that "firms" meets "firm"; other terms unchanged. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** The English (Porter) stem of a lower-case word, so that "firms" meets "firm"; other terms unchanged. Memoized: a corpus has far fewer distinct words than tokens. */
 export function stem(term: string): string {
-  return STEMMABLE.test(term) ? stemmer(term) : term;
+  if (!STEMMABLE.test(term)) return term;
+  let stemmed = stems.get(term);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stemmed = stemmer(term);
+    stems.set(term, stemmed);
+  }
+  return stemmed;
 }
 
-/** The exact (lower-cased) form of a term, its folded form and its stem, without duplicates. */
+/**
+ * The forms a term is indexed and searched under: English words by their stem
+ * alone; other words lower-cased and, when they carry diacritics, folded too.
+ */
 export function termForms(term: string): string[] {
   const lower = term.toLowerCase();
-  if (!NON_ASCII.test(lower)) {
-    const stemmed = stem(lower);
-    return stemmed === lower ? [lower] : [lower, stemmed];
-  }
+  if (!NON_ASCII.test(lower)) return [stem(lower)];
   const folded = foldDiacritics(lower); // Vietnamese and other non-ASCII words: folded, not stemmed
   return folded === lower ? [lower] : [lower, folded];
 }

