@@ -47,7 +47,10 @@ export class IndexNotReadyError extends NewsdeskError {
 }
 
 export class IndexCorruptError extends NewsdeskError {
-  constructor(path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super('INDEX_CORRUPT', `The index at ${path} cannot be read (${reason}). Run \`npm run ingest\` to rebuild it.`, 503);
   }
 }

@@ -1,7 +1,7 @@
 import hnswlib from 'hnswlib-node';
 import type { ChunkingSettings } from '../config.js';
 import type { Embedder } from '../embed/index.js';
-import { NothingIndexedError } from '../errors.js';
+import { IndexCorruptError, NothingIndexedError } from '../errors.js';
 import { buildDocument, chunkDocument, listArticlePaths, readCorpus, type ArticleDocument, type Passage, type SkippedFile } from '../ingest/index.js';
 import { readSegment } from './document-segments.js';
 import { indexPaths } from './layout.js';
@@ -106,7 +106,8 @@ async function loadPrevious(options: UpdateIndexOptions): Promise<{ index: Index
   try {
     return { index: await loadSkeleton(options.indexDir, version), reason: null };
   } catch (error) {
-    return { index: null, reason: `the existing index could not be read (${error instanceof Error ? error.message : error})` };
+    const why = error instanceof IndexCorruptError ? `${error.reason}: ${error.path}` : error instanceof Error ? error.message : String(error);
+    return { index: null, reason: `the existing index could not be read (${why})` };
   }
 }
 
@@ -203,7 +204,7 @@ async function planSegments(indexDir: string, base: IndexSkeleton | null, plan: 
   const newDocuments = [...plan.toEmbed];
   if (merge && base) {
     const files = indexPaths(indexDir).version(base.manifest.version);
-    for (const s of carriedNames) newDocuments.push(...(await readSegment(files, base.manifest, s)).filter((d) => plan.kept.has(d.docId)));
+    for (const s of carriedNames) for (const d of await readSegment(files, base.manifest, s)) if (plan.kept.has(d.docId)) newDocuments.push(d);
   }
   const carried = merge ? [] : carriedNames;
   const counts: Record<string, number> = Object.fromEntries(carried.map((s) => [s, base!.manifest.segments[s] ?? 0]));
