@@ -45,7 +45,10 @@ export function termStems(text: string): Set<string> {
 /** IDF-weighted share of the question's content terms that the sentence (or its stems) contains, compared by stem (0..1). */
 export function termCoverage(questionTerms: readonly string[], sentence: string | ReadonlySet<string>, idf: (term: string) => number): number {
   const byStem = new Map<string, string>();
-  for (const term of questionTerms) if (!byStem.has(stem(term))) byStem.set(stem(term), term);
+  for (const term of questionTerms) {
+    const stemmed = stem(term);
+    if (!byStem.has(stemmed)) byStem.set(stemmed, term);
+  }
   if (byStem.size === 0) return 0;
   const present = typeof sentence === 'string' ? termStems(sentence) : sentence;
   let total = 0;
