@@ -1,19 +1,17 @@
-import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
-import type { ArticleDocument } from '../ingest/index.js';
-import { versionFiles } from './layout.js';
-import { StoredDocumentSchema, type Manifest } from './manifest.js';
-
 /**
  * Document texts are stored in segment files. A re-index writes one new
  * segment with the new and changed documents and hard-links the previous
  * version's segments, so adding one article never rewrites the others.
  */
-export type VersionFiles = ReturnType<typeof versionFiles>;
+import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { ArticleDocument } from '../ingest/index.js';
+import type { VersionFiles } from './layout.js';
+import { StoredDocumentSchema, type DocumentEntry, type Manifest } from './manifest.js';
 
-/** Segments the manifest still points at, in a stable order. */
-export function liveSegments(manifest: Manifest): string[] {
-  return [...new Set(Object.values(manifest.documents).map((d) => d.segment))].sort();
+/** The segments these documents live in, in a stable order. */
+export function segmentsOf(entries: Iterable<DocumentEntry>): string[] {
+  return [...new Set([...entries].map((d) => d.segment))].sort();
 }
 
 /** The documents of one segment that are still current (a changed document's old copy stays in its old segment). */
@@ -24,7 +22,7 @@ export async function readSegment(files: VersionFiles, manifest: Manifest, segme
 
 /** Every current document of a version. */
 export async function readDocuments(files: VersionFiles, manifest: Manifest): Promise<ArticleDocument[]> {
-  const segments = await Promise.all(liveSegments(manifest).map((s) => readSegment(files, manifest, s)));
+  const segments = await Promise.all(segmentsOf(Object.values(manifest.documents)).map((s) => readSegment(files, manifest, s)));
   return segments.flat();
 }
 

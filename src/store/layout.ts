@@ -22,3 +22,5 @@ export const versionFiles = (dir: string) => ({
   passages: join(dir, 'passages.json'),
   vectors: join(dir, 'vectors.hnsw'),
 });
+
+export type VersionFiles = ReturnType<typeof versionFiles>;

@@ -3,7 +3,7 @@ import type { ChunkingSettings } from '../config.js';
 import type { Embedder } from '../embed/index.js';
 import { IndexCorruptError, NothingIndexedError } from '../errors.js';
 import { buildDocument, chunkDocument, listArticlePaths, readCorpus, type ArticleDocument, type Passage, type SkippedFile } from '../ingest/index.js';
-import { readSegment } from './document-segments.js';
+import { readSegment, segmentsOf } from './document-segments.js';
 import { indexPaths } from './layout.js';
 import { acquireIngestLock } from './lock.js';
 import { SCHEMA_VERSION, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
@@ -198,7 +198,7 @@ async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton 
  * kept documents are rewritten into the new segment too.
  */
 async function planSegments(indexDir: string, base: IndexSkeleton | null, plan: ChangePlan, version: string) {
-  const carriedNames = [...new Set([...plan.kept.values()].map((e) => e.segment))].sort();
+  const carriedNames = segmentsOf(plan.kept.values());
   const stored = carriedNames.reduce((sum, s) => sum + (base?.manifest.segments[s] ?? 0), 0);
   const merge = carriedNames.length + 1 > MAX_SEGMENTS || (stored - plan.kept.size) / Math.max(1, stored) > MAX_REPLACED_DOCUMENT_SHARE;
   const newDocuments = [...plan.toEmbed];
