@@ -1,9 +1,9 @@
 import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
-import { stem, words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import { words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, Citation } from './answer-result.js';
 import type { Answerer } from './answerer.js';
-import { answerTypeMatch, answerTypeOf, termCoverage, termStems } from './sentence-scoring.js';
+import { answerTypeMatch, answerTypeOf, termCoverage, termPresence, termStems, weighTerms, type WeightedTerm } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
 
 export interface ExtractiveSettings {
@@ -82,8 +82,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Every sentence of the retrieved passages, best first. */
   async scoreSentences(question: string, retrieval: RetrievalResult): Promise<Candidate[]> {
-    const questionTerms = retrieval.answerTerms;
-    const idf = (t: string) => this.vocabulary.idf(t);
+    const questionTerms = weighTerms(retrieval.answerTerms, (t) => this.vocabulary.idf(t));
     const type = answerTypeOf(question);
     const { weights, minSentenceWords } = this.settings;
     const raw = retrieval.passages.flatMap((retrieved, rank) => {
@@ -110,8 +109,8 @@ export class ExtractiveAnswerer implements Answerer {
     return raw
       .map((c, i) => {
         const dense = Math.max(0, cosine(vectors[i], retrieval.queryVector));
-        const own = termCoverage(questionTerms, c.stems, idf);
-        const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, c.contextStems, idf));
+        const own = termCoverage(questionTerms, c.stems);
+        const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, c.contextStems));
         // Squared: a sentence missing a key term of the question is weak evidence.
         const evidence = (weights.dense * dense + weights.lexical * coverage * coverage) * (scattered.has(c.retrieved.passage.chunkId) ? this.settings.scatteredTermsFactor : 1);
         const typeMatch = answerTypeMatch(type, c.text, question);
@@ -153,12 +152,12 @@ export class ExtractiveAnswerer implements Answerer {
    * Passages that miss a term of a short question ("capital" / "Australia"):
    * when every term matters, a passage holding only some of them is no answer.
    */
-  private scatteredTerms(questionTerms: readonly string[], retrieval: RetrievalResult): Set<string> {
-    const known = [...new Set(questionTerms.filter((t) => this.vocabulary.knows(t)).map(stem))];
+  private scatteredTerms(questionTerms: readonly WeightedTerm[], retrieval: RetrievalResult): Set<string> {
+    const known = questionTerms.filter((t) => t.forms.some((f) => f.credit === 1 && f.words.every((w) => this.vocabulary.knows(w))));
     if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
     const missing = retrieval.passages.filter((r) => {
       const terms = this.stems(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`);
-      return known.some((t) => !terms.has(t));
+      return known.some((t) => termPresence(t, terms) < 1);
     });
     return new Set(missing.map((r) => r.passage.chunkId));
   }

@@ -2,6 +2,6 @@
 export type { Answerer } from './answerer.js';
 export type { AnswerResult, Citation } from './answer-result.js';
 export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
-export { answerTypeOf, answerTypeMatch, termCoverage, type AnswerType } from './sentence-scoring.js';
+export { answerTypeOf, answerTypeMatch, termCoverage, weighTerms, type AnswerType } from './sentence-scoring.js';
 export { notAnsweredText } from './messages.js';
 export { QaEngine, type AskResponse, type Tuning } from './qa-engine.js';

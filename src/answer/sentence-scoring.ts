@@ -1,4 +1,4 @@
-import { contentTerms, stem } from '../retrieve/index.js';
+import { contentTerms, stem, type AnswerTerm } from '../retrieve/index.js';
 
 /** What kind of fact a question asks for, from its wording (English and Vietnamese). */
 export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
@@ -42,21 +42,48 @@ export function termStems(text: string): Set<string> {
   return new Set(contentTerms(text).map(stem));
 }
 
-/** IDF-weighted share of the question's content terms that the sentence (or its stems) contains, compared by stem (0..1). */
-export function termCoverage(questionTerms: readonly string[], sentence: string | ReadonlySet<string>, idf: (term: string) => number): number {
-  const byStem = new Map<string, string>();
-  for (const term of questionTerms) {
-    const stemmed = stem(term);
-    if (!byStem.has(stemmed)) byStem.set(stemmed, term);
+/** A question term ready to be looked for: its forms by stem, with their IDF, and the term's weight. */
+export interface WeightedTerm {
+  weight: number;
+  forms: Array<{ words: readonly string[]; stems: string[]; idfs: number[]; credit: number }>;
+}
+
+/**
+ * Weighs the question's terms by IDF (a term said in several ways weighs as
+ * its commonest full rendering) and drops repeats ("firm" and "firms").
+ */
+export function weighTerms(terms: readonly AnswerTerm[], idf: (term: string) => number): WeightedTerm[] {
+  const byKey = new Map<string, WeightedTerm>();
+  for (const term of terms) {
+    const forms = term.forms.map((f) => ({ words: f.words, stems: f.words.map(stem), idfs: f.words.map(idf), credit: f.credit }));
+    const key = forms.map((f) => f.stems.join(' ')).join('|');
+    const full = forms.filter((f) => f.credit === 1);
+    if (byKey.has(key) || full.length === 0) continue;
+    byKey.set(key, { weight: Math.min(...full.map((f) => sum(f.idfs))), forms });
   }
-  if (byStem.size === 0) return 0;
+  return [...byKey.values()];
+}
+
+/** How much of the term the stems say (0..1): the best form, by the IDF share of its words present, times its credit. */
+export function termPresence(term: WeightedTerm, present: ReadonlySet<string>): number {
+  let best = 0;
+  for (const form of term.forms) {
+    const total = sum(form.idfs);
+    const found = sum(form.idfs.filter((_, i) => present.has(form.stems[i])));
+    if (total > 0) best = Math.max(best, (form.credit * found) / total);
+  }
+  return best;
+}
+
+/** IDF-weighted share of the question's terms that the sentence (or its stems) says, compared by stem (0..1). */
+export function termCoverage(terms: readonly WeightedTerm[], sentence: string | ReadonlySet<string>): number {
   const present = typeof sentence === 'string' ? termStems(sentence) : sentence;
+  const total = sum(terms.map((t) => t.weight));
+  return total === 0 ? 0 : sum(terms.map((t) => t.weight * termPresence(t, present))) / total;
+}
+
+function sum(values: readonly number[]): number {
   let total = 0;
-  let covered = 0;
-  for (const [stemmed, term] of byStem) {
-    const weight = idf(term);
-    total += weight;
-    if (present.has(stemmed)) covered += weight;
-  }
-  return total === 0 ? 0 : covered / total;
+  for (const v of values) total += v;
+  return total;
 }

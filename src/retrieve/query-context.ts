@@ -1,5 +1,6 @@
 import { detectLanguage } from '../ingest/index.js';
 import type { ChatTurn } from './retriever.js';
+import { literalTerms, translatedTerm, type AnswerTerm } from './answer-terms.js';
 import { contentTerms, foldDiacritics } from './text-folding.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
@@ -17,8 +18,8 @@ export interface QueryContext {
   /** Text for the dense ranker. */
   denseText: string;
   wantsLatest: boolean;
-  /** Folded content terms an answer sentence should contain (glossary phrases replaced by their English). */
-  answerTerms: string[];
+  /** What an answer sentence should mention (glossary phrases replaced by their English renderings). */
+  answerTerms: AnswerTerm[];
 }
 
 /**
@@ -38,6 +39,6 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
     lexicalText: english ? `${base} ${english}` : base,
     denseText: lang === 'vi' && english ? english : base,
     wantsLatest: LATEST.test(question),
-    answerTerms: expansion ? contentTerms(`${expansion.rest} ${english}`) : contentTerms(base),
+    answerTerms: expansion ? [...literalTerms(expansion.rest), ...expansion.translations.flatMap((t) => translatedTerm(t) ?? [])] : literalTerms(base),
   };
 }

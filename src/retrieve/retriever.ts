@@ -1,4 +1,5 @@
 import type { ArticleDocument, Passage } from '../ingest/index.js';
+import type { AnswerTerm } from './answer-terms.js';
 
 export interface RetrievalFilters {
   docId?: string;
@@ -36,8 +37,8 @@ export interface RetrievalResult {
   searchedText: string;
   queryVector: Float32Array;
   lang: 'en' | 'vi';
-  /** Folded content terms an answer should contain. */
-  answerTerms: string[];
+  /** What an answer should mention, and the ways it may say it. */
+  answerTerms: AnswerTerm[];
 }
 
 export interface Retriever {

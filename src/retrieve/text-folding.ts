@@ -44,18 +44,25 @@ export function termForms(term: string): string[] {
   return folded === lower ? [lower] : [lower, folded];
 }
 
-const STOPWORDS = new Set(
-  (
-    'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
-    'what which who whom whose when where why how does do did has have had will would can could should may might shall ' +
-    'about into over than then there their they them he she his her him i you we our your us me my not no yes so if ' +
-    'also such any all some each other more most very just only own same too s t said says say according ' +
-    'là của và các những được có cho với trong này đó một để khi nào gì đâu bao nhiêu thì mà ở tại về theo từ ra vào đã sẽ đang hôm nay bằng như nhất mấy'
-  ).split(/\s+/),
-);
+const ENGLISH_STOPWORDS =
+  'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+  'what which who whom whose when where why how does do did has have had will would can could should may might shall ' +
+  'about into over than then there their they them he she his her him i you we our your us me my not no yes so if ' +
+  'also such any all some each other more most very just only own same too s t said says say according';
+const VIETNAMESE_STOPWORDS =
+  'là của và các những được có cho với trong này đó một để khi nào gì đâu bao nhiêu thì mà ở tại về theo từ ra vào đã sẽ đang hôm nay bằng như nhất mấy ' +
+  'sao vì làm thế nên cũng rất nhiều';
+
+const STOPWORDS = new Set(`${ENGLISH_STOPWORDS} ${VIETNAMESE_STOPWORDS}`.split(/\s+/));
+/** Vietnamese function words without their diacritics ("bao nhieu"): what is left of a folded question once glossary phrases are taken out. */
+const FOLDED_VIETNAMESE_STOPWORDS = new Set(foldDiacritics(VIETNAMESE_STOPWORDS).split(/\s+/));
 
 export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
+}
+
+export function isFoldedVietnameseStopword(term: string): boolean {
+  return FOLDED_VIETNAMESE_STOPWORDS.has(term);
 }
 
 /** Folded content words of a question or sentence: what overlap is measured on. */

@@ -4,8 +4,11 @@
  * default embedding model reads English only; names and numbers already match
  * once diacritics are folded.
  */
+import { isFoldedVietnameseStopword } from './text-folding.js';
+
+/** Folded Vietnamese phrase → its English renderings, separated by "|" ("held|takes place"). */
 const GLOSSARY: Record<string, string> = {
-  'tri tue nhan tao': 'artificial intelligence AI',
+  'tri tue nhan tao': 'artificial intelligence|AI',
   'chuyen doi so': 'digital transformation',
   'kinh te so': 'digital economy',
   'cong nghe so': 'digital technology',
@@ -15,8 +18,8 @@ const GLOSSARY: Record<string, string> = {
   'thu tuong': 'prime minister',
   'tong bi thu': 'general secretary',
   'dai su': 'ambassador',
-  'lien hop quoc': 'United Nations UN',
-  'lien hiep quoc': 'United Nations UN',
+  'lien hop quoc': 'United Nations|UN',
+  'lien hiep quoc': 'United Nations|UN',
   'tong thu ky': 'secretary-general',
   'pho tong thu ky': 'under-secretary-general',
   'dac phai vien': 'envoy',
@@ -26,18 +29,18 @@ const GLOSSARY: Record<string, string> = {
   'doi moi sang tao': 'innovation',
   'luat': 'law',
   'chien luoc': 'strategy',
-  'quoc gia': 'national',
+  'quoc gia': 'national|country|countries',
   'chinh phu': 'government',
   'nghi quyet': 'resolution',
-  'hoi nghi': 'conference meeting',
+  'hoi nghi': 'conference|meeting',
   'hoi thao': 'workshop',
   'cuoc hop': 'meeting',
-  'gap': 'met meeting',
+  'gap': 'met|meeting',
   'tuan le so quoc te': 'international digital week',
   'tuan le': 'week',
   'so quoc te': 'international digital',
-  'dien ra': 'takes place held runs',
-  'to chuc': 'hosted organized held',
+  'dien ra': 'takes place|held|runs',
+  'to chuc': 'hosted|organized|held',
   'ninh binh': 'Ninh Binh',
   'ha noi': 'Hanoi',
   'viet nam': 'Vietnam',
@@ -47,7 +50,7 @@ const GLOSSARY: Record<string, string> = {
   'internet': 'internet',
   'cap quang': 'fiber-optic',
   'ho gia dinh': 'households',
-  'doanh nghiep': 'enterprises companies businesses',
+  'doanh nghiep': 'enterprises|companies|businesses',
   'quy': 'fund',
   'ngan sach': 'budget',
   'dao duc': 'ethics',
@@ -59,7 +62,7 @@ const GLOSSARY: Record<string, string> = {
   'dang ky': 'application',
   'mang luoi': 'network',
   'xuat sac': 'excellence',
-  'nhan luc': 'human resources workforce',
+  'nhan luc': 'human resources|workforce',
   'dao tao': 'training',
   'sieu may tinh': 'supercomputing',
   'du lieu': 'data',
@@ -72,8 +75,8 @@ const GLOSSARY: Record<string, string> = {
   'nam': 'year',
   'thang': 'month',
   'ngay': 'day',
-  'tap doan': 'group giants corporations',
-  'neu ten': 'named singling out',
+  'tap doan': 'group|giants|corporations',
+  'neu ten': 'named|singling out',
   'gia': 'price',
   'vang': 'gold',
   'phan tram': 'percent',
@@ -84,60 +87,125 @@ const GLOSSARY: Record<string, string> = {
   'thu do': 'capital',
   'dau tien': 'first',
   'moi nhat': 'latest',
-  'cap nhat': 'updated update',
+  'cap nhat': 'updated|update',
   'cong bo': 'announce',
-  'ban hanh': 'issue issued',
+  'ban hanh': 'issue|issued',
   'chu tri': 'chaired',
   'uy ban': 'committee',
   'ban chi dao': 'steering committee',
   'tuyen ngon': 'manifesto',
-  'nhan van': 'humanity humane',
-  'an toan': 'safety safe',
+  'nhan van': 'humanity|humane',
+  'an toan': 'safety|safe',
   'tu chu': 'autonomy',
   'bao trum': 'inclusion',
-  'ben vung': 'sustainability sustainable',
+  'ben vung': 'sustainability|sustainable',
   'chu quyen': 'sovereignty',
   'mo': 'open',
   'ma nguon mo': 'open source',
   'khoi nghiep': 'startup',
-  'dong': 'dragons',
+  'con rong': 'dragons',
   'nang luong hat nhan': 'nuclear power',
   'hat nhan': 'nuclear',
   'ban dan': 'semiconductor',
   'dai hoi dong': 'general assembly',
   'hoi dong khoa hoc': 'scientific panel',
   'dien dan': 'forum',
-  'bai phat bieu': 'remarks address',
-  'phat bieu': 'said stated remarks',
-  'nhan manh': 'emphasized stressed',
-  'thu nghiem': 'sandbox pilot test',
-  'mo hinh': 'model models',
+  'bai phat bieu': 'remarks|address',
+  'phat bieu': 'said|stated|remarks',
+  'nhan manh': 'emphasized|stressed',
+  'thu nghiem': 'sandbox|pilot|test',
+  'mo hinh': 'model|models',
   'nuoc dang phat trien': 'developing countries',
   'dang phat trien': 'developing',
   'tu nhan': 'private sector',
   'trung tam nghien cuu': 'research centres',
   'chi tieu': 'spending',
-  'uu tien': 'prioritizing priorities',
+  'uu tien': 'prioritizing|priorities',
+  // General news vocabulary: verbs, goals, economy and society.
+  'dong y': 'agreed|agree',
+  'thong qua': 'adopted|approved',
+  'tao': 'create',
+  'thanh lap': 'establish|established',
+  'xay dung': 'build|building|develop',
+  'phat trien': 'development|develop',
+  'muc tieu': 'goal|target|aims',
+  'dat muc tieu': 'aims|target',
+  'dat': 'reach|achieve|set',
+  'ke hoach': 'plan',
+  'chuong trinh': 'programme|program',
+  'du an': 'project|projects',
+  'dau tu': 'investment|invest',
+  'nghien cuu': 'research',
+  'ung dung': 'application|applications|applied',
+  'giao duc': 'education',
+  'y te': 'health|healthcare',
+  'thi truong': 'market|markets',
+  'trong nuoc': 'domestic',
+  'nuoc ngoai': 'foreign|abroad',
+  'xuat khau': 'export|exports',
+  'nhap khau': 'import|imports',
+  'doanh thu': 'revenue',
+  'cong dan': 'citizens|citizen',
+  'nguoi dan': 'people|citizens',
+  'the gioi': 'world|global',
+  'toan cau': 'global',
+  'khu vuc': 'region|regional',
+  'dong nam a': 'Southeast Asia',
+  'ty': 'billion',
+  'trieu': 'million',
+  'tro ly': 'assistant',
+  'quyet dinh': 'decision|decisions|decide',
+  'cuoi cung': 'final|ultimate',
+  'nang suat': 'productivity',
+  'tai san': 'assets',
+  'cong nghiep': 'industrial|industry',
+  'hien dai': 'modern',
+  'nen tang': 'platform|foundation',
+  'sang kien': 'initiative|initiatives',
+  'ho tro': 'support',
+  'rui ro': 'risk|risks',
+  'minh bach': 'transparency|transparent',
+  'trach nhiem': 'accountability|responsibility',
+  'con nguoi': 'humans|human',
+  'viec lam': 'jobs|employment',
+  'lao dong': 'labour|workers',
+  'ky nang': 'skills',
+  'sinh vien': 'students',
+  'dai hoc': 'university|universities',
+  'pho cap': 'popularize',
+  'tieng anh': 'English',
+  'thanh pho': 'city',
+  'tinh': 'province|provincial',
+  'may tinh': 'computer|computers',
+  'dat nuoc': 'country|nation',
+  'chu tich': 'chairman|president',
+  'quoc hoi': 'National Assembly',
+  'lam phat': 'inflation',
+  'tac gia': 'author',
+  'hoc sinh': 'pupils|students',
 };
 
 const ENTRIES = Object.entries(GLOSSARY).sort((a, b) => b[0].length - a[0].length);
 
 export interface Expansion {
-  /** English equivalents of the glossary phrases found. */
+  /** English equivalents of the glossary phrases found, every rendering, as one text to search. */
   english: string;
-  /** What is left of the text once those phrases are taken out. */
+  /** Per glossary phrase found, its English renderings ("held", "takes place"). */
+  translations: string[][];
+  /** The content words left once those phrases and Vietnamese function words are taken out. */
   rest: string;
 }
 
 /** Glossary lookup in a (diacritic-folded, lower-cased) Vietnamese text. */
 export function englishExpansion(foldedText: string): Expansion {
   let rest = ` ${foldedText.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const found: string[] = [];
+  const translations: string[][] = [];
   for (const [phrase, english] of ENTRIES) {
     const needle = ` ${phrase} `;
     if (!rest.includes(needle)) continue;
-    found.push(english);
+    translations.push(english.split('|'));
     rest = rest.split(needle).join(' ');
   }
-  return { english: found.join(' '), rest: rest.trim() };
+  const content = rest.split(' ').filter((w) => w !== '' && !isFoldedVietnameseStopword(w));
+  return { english: translations.flat().join(' '), translations, rest: content.join(' ') };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueryContext } from '../../src/retrieve/index.js';
+import { buildQueryContext, type AnswerTerm } from '../../src/retrieve/index.js';
+
+const wordsOf = (terms: AnswerTerm[]) => terms.flatMap((t) => t.forms.flatMap((f) => f.words));
 import { fuseRanks, jaccard } from '../../src/retrieve/fusion.js';
 
 describe('what a question searches for', () => {
@@ -19,12 +21,19 @@ describe('what a question searches for', () => {
     expect(context.lang).toBe('vi');
     expect(context.lexicalText).toMatch(/artificial intelligence/);
     expect(context.lexicalText).toMatch(/digital transformation/);
-    expect(context.answerTerms).toEqual(expect.arrayContaining(['artificial', 'intelligence', 'digital', 'transformation', 'vietnam']));
+    expect(wordsOf(context.answerTerms)).toEqual(expect.arrayContaining(['artificial', 'intelligence', 'digital', 'transformation', 'vietnam']));
+  });
+
+  it('leaves Vietnamese function words out of what an answer must mention', () => {
+    const context = buildQueryContext('Bao nhiêu quốc gia thành viên Liên Hợp Quốc đồng ý tạo cơ chế bao trùm về AI?');
+    expect(wordsOf(context.answerTerms)).not.toEqual(expect.arrayContaining(['nhieu']));
+    expect(wordsOf(context.answerTerms)).not.toEqual(expect.arrayContaining(['ve']));
+    expect(wordsOf(context.answerTerms)).toEqual(expect.arrayContaining(['member', 'agreed', 'mechanisms']));
   });
 
   it('does not look for the "many" of "how many" in the answer', () => {
     const context = buildQueryContext('How many digital technology companies does Vietnam have?');
-    expect(context.answerTerms).toEqual(['digital', 'technology', 'companies', 'vietnam']);
+    expect(wordsOf(context.answerTerms)).toEqual(['digital', 'technology', 'companies', 'vietnam']);
     expect(context.lexicalText).not.toMatch(/many/);
   });
 
