@@ -153,7 +153,7 @@ export class ExtractiveAnswerer implements Answerer {
    * when every term matters, a passage holding only some of them is no answer.
    */
   private scatteredTerms(questionTerms: readonly WeightedTerm[], retrieval: RetrievalResult): Set<string> {
-    const known = questionTerms.filter((t) => t.forms.some((f) => f.credit === 1 && f.words.every((w) => this.vocabulary.knows(w))));
+    const known = questionTerms.filter((t) => t.forms.some((f) => f.words.every((w) => this.vocabulary.knows(w))));
     if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
     const missing = retrieval.passages.filter((r) => {
       const terms = this.stems(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`);

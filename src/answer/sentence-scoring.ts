@@ -45,7 +45,7 @@ export function termStems(text: string): Set<string> {
 /** A question term ready to be looked for: its forms by stem, with their IDF, and the term's weight. */
 export interface WeightedTerm {
   weight: number;
-  forms: Array<{ words: readonly string[]; stems: string[]; idfs: number[]; credit: number }>;
+  forms: Array<{ words: readonly string[]; stems: string[]; idfs: number[] }>;
 }
 
 /**
@@ -55,22 +55,21 @@ export interface WeightedTerm {
 export function weighTerms(terms: readonly AnswerTerm[], idf: (term: string) => number): WeightedTerm[] {
   const byKey = new Map<string, WeightedTerm>();
   for (const term of terms) {
-    const forms = term.forms.map((f) => ({ words: f.words, stems: f.words.map(stem), idfs: f.words.map(idf), credit: f.credit }));
+    const forms = term.forms.map((words) => ({ words, stems: words.map(stem), idfs: words.map(idf) }));
     const key = forms.map((f) => f.stems.join(' ')).join('|');
-    const full = forms.filter((f) => f.credit === 1);
-    if (byKey.has(key) || full.length === 0) continue;
-    byKey.set(key, { weight: Math.min(...full.map((f) => sum(f.idfs))), forms });
+    if (byKey.has(key) || forms.length === 0) continue;
+    byKey.set(key, { weight: Math.min(...forms.map((f) => sum(f.idfs))), forms });
   }
   return [...byKey.values()];
 }
 
-/** How much of the term the stems say (0..1): the best form, by the IDF share of its words present, times its credit. */
+/** How much of the term the stems say (0..1): its best form, by the IDF share of that form's words present. */
 export function termPresence(term: WeightedTerm, present: ReadonlySet<string>): number {
   let best = 0;
   for (const form of term.forms) {
     const total = sum(form.idfs);
     const found = sum(form.idfs.filter((_, i) => present.has(form.stems[i])));
-    if (total > 0) best = Math.max(best, (form.credit * found) / total);
+    if (total > 0) best = Math.max(best, found / total);
   }
   return best;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildQueryContext, type AnswerTerm } from '../../src/retrieve/index.js';
 
-const wordsOf = (terms: AnswerTerm[]) => terms.flatMap((t) => t.forms.flatMap((f) => f.words));
+const wordsOf = (terms: AnswerTerm[]) => terms.flatMap((t) => t.forms.flat());
 import { fuseRanks, jaccard } from '../../src/retrieve/fusion.js';
 
 describe('what a question searches for', () => {
