@@ -71,5 +71,4 @@ export class PassageIndex implements PassageStore {
     if (label === undefined) throw new Error(`Unknown passage ${passage.chunkId}`);
     return Float32Array.from(this.hnsw.getPoint(label));
   }
-
 }
