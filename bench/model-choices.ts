@@ -2,7 +2,10 @@
  * npm run bench:model — measures the static model's design choices on the
  * project's question set: dense recall@1/@5 of each distillation variant vs.
  * the full teacher vs. BM25, and embedding throughput of static vs. teacher,
- * all in the same run. Results: bench/results/model-choices.json.
+ * all in the same run; and, for teacher vs. the default static model, how
+ * well each finds the answering sentence among all the corpus' sentences
+ * (the teacher was trained on sentences), overall and on paraphrases.
+ * Results: bench/results/model-choices.json.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,6 +57,33 @@ function denseRanker(corpus: Corpus, passageVectors: Float32Array[], queryVector
       .map((x) => x.p);
 }
 
+interface SentenceRecall {
+  name: string;
+  questions: number;
+  r1: number;
+  r5: number;
+  paraphraseR1: number;
+  paraphraseR5: number;
+}
+
+/** English questions only (neither model reads Vietnamese); a hit is a sentence holding the gold text or an accepted answer. */
+async function measureSentences(name: string, corpus: Corpus, items: QaItem[], embed: (texts: string[]) => Promise<Float32Array[]>): Promise<SentenceRecall> {
+  const english = items.filter((item) => item.kind !== 'vi');
+  const sentenceVectors = await embed(corpus.sentences);
+  const queryVectors = await embed(english.map((item) => item.q));
+  const ranks = english.map((item, qi) =>
+    corpus.sentences
+      .map((text, si) => ({ text, s: cosine(queryVectors[qi], sentenceVectors[si]) }))
+      .sort((a, b) => b.s - a.s)
+      .findIndex(({ text }) => [item.gold ?? '', ...item.a].some((fact) => fact !== '' && containsText(text, fact))),
+  );
+  const share = (kind: string | null, k: number) => {
+    const chosen = ranks.filter((_, i) => kind === null || english[i].kind === kind);
+    return chosen.filter((r) => r >= 0 && r < k).length / Math.max(1, chosen.length);
+  };
+  return { name, questions: english.length, r1: share(null, 1), r5: share(null, 5), paraphraseR1: share('paraphrase', 1), paraphraseR5: share('paraphrase', 5) };
+}
+
 const passageText = (corpus: Corpus, p: Passage) => `${corpus.documents.get(p.docId)?.title ?? ''}\n${p.text}`;
 
 async function measureEmbedder(name: string, corpus: Corpus, items: QaItem[], embed: (texts: string[]) => Promise<Float32Array[]>) {
@@ -96,11 +126,13 @@ async function main(): Promise<void> {
   const pieces = await embedVocabulary(teacher);
   const modelsDir = await mkdtemp(join(tmpdir(), 'newsdesk-models-'));
   const results: Array<Record<string, unknown>> = [];
+  const sentenceLevel: SentenceRecall[] = [];
   try {
     const lexical = new LexicalIndex(corpus.passages, (id) => corpus.documents.get(id)?.title ?? '');
     results.push({ name: 'BM25 (folded)', ...recall(items, corpus, (q) => lexical.query(q, 5).map((h) => h.passage)) });
     const teacherEmbed = (texts: string[]) => teacher.embedSentences(texts);
     results.push(await measureEmbedder('teacher (USE lite, full)', corpus, items, teacherEmbed));
+    sentenceLevel.push(await measureSentences('teacher (USE lite, full)', corpus, items, teacherEmbed));
     const sample = corpus.sentences.slice(0, 256);
     const teacherRate = await throughput(teacherEmbed, sample, 5);
     for (const [i, variant] of VARIANTS.entries()) {
@@ -111,6 +143,7 @@ async function main(): Promise<void> {
       const embedder = await TransformersEmbedder.load({ modelId: id, modelsDir, quantized: 'false' });
       const embed = (texts: string[]) => embedder.embed(texts, 'passage');
       const measured = await measureEmbedder(`static: ${describeOptions(options)}${i === 0 ? ' (default)' : ''}`, corpus, items, embed);
+      if (i === 0) sentenceLevel.push(await measureSentences(measured.name, corpus, items, embed));
       const rate = i === 0 || i === 10 ? await throughput(embed, sample, 3) : null;
       results.push({ ...measured, megabytes: +(info.bytes / 1e6).toFixed(2), sentencesPerSecond: rate && Math.round(rate), speedupOverTeacher: rate && +(rate / teacherRate).toFixed(1) });
       console.error(`${measured.name}: R@1 ${measured.r1.toFixed(3)} R@5 ${measured.r5.toFixed(3)}`);
@@ -122,7 +155,10 @@ async function main(): Promise<void> {
       console.log(`| ${r.name} | ${(r.r1 as number).toFixed(3)} | ${(r.r5 as number).toFixed(3)} | ${r.megabytes ?? '-'} | ${r.sentencesPerSecond ?? '-'} | ${r.speedupOverTeacher ?? '-'} |`);
     }
     console.log(`\nTeacher throughput: ${Math.round(teacherRate)} sentences/s. Questions: ${items.length} answerable, passages: ${corpus.passages.length}.`);
-    await writeFile(resolve('bench/results/model-choices.json'), JSON.stringify({ at: new Date().toISOString(), questions: items.length, passages: corpus.passages.length, results }, null, 2));
+    console.log(`\nAnswering sentence among all ${corpus.sentences.length} sentences (English questions):\n| model | S@1 | S@5 | paraphrase S@1 | paraphrase S@5 |\n|---|---|---|---|---|`);
+    for (const r of sentenceLevel) console.log(`| ${r.name} | ${r.r1.toFixed(3)} | ${r.r5.toFixed(3)} | ${r.paraphraseR1.toFixed(3)} | ${r.paraphraseR5.toFixed(3)} |`);
+    const summary = { at: new Date().toISOString(), questions: items.length, passages: corpus.passages.length, sentences: corpus.sentences.length, results, sentenceLevel };
+    await writeFile(resolve('bench/results/model-choices.json'), JSON.stringify(summary, null, 2));
   } finally {
     await rm(modelsDir, { recursive: true, force: true });
   }
