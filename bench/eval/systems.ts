@@ -92,7 +92,7 @@ function makeAnswerer(store: PassageStore, embedder: TransformersEmbedder): Answ
 function asRetrieval(items: Array<{ passage: Passage; document: ArticleDocument; score: number }>, queryVector: Float32Array, question: string): RetrievalResult {
   const passages: RetrievedPassage[] = items.map((x, i) => ({ ...x, lexicalRank: null, denseRank: i + 1, denseScore: x.score }));
   const context = buildQueryContext(question);
-  return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang, answerTerms: context.answerTerms };
+  return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
 }
 
 function chunkPassage(doc: Document, i: number): Passage {

@@ -21,6 +21,8 @@ export interface ExtractiveSettings {
   shortQuestionTerms: number;
   /** Evidence multiplier when such a short question's terms never meet in one passage. */
   scatteredTermsFactor: number;
+  /** Evidence multiplier when the question names something no article mentions ("France", "iPhone"). */
+  unknownNameFactor: number;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
   minSentenceWords: 4,
   shortQuestionTerms: 3,
   scatteredTermsFactor: 0.4,
+  unknownNameFactor: 0.4,
 };
 
 const SENTENCE_CACHE_LIMIT = 50_000;
@@ -106,13 +109,15 @@ export class ExtractiveAnswerer implements Answerer {
     if (raw.length === 0) return [];
     const vectors = await this.sentenceVectors(raw);
     const scattered = this.scatteredTerms(questionTerms, retrieval);
+    const nameFactor = this.namesSomethingUnknown(retrieval.names) ? this.settings.unknownNameFactor : 1;
     return raw
       .map((c, i) => {
         const dense = Math.max(0, cosine(vectors[i], retrieval.queryVector));
         const own = termCoverage(questionTerms, c.stems);
         const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, c.contextStems));
         // Squared: a sentence missing a key term of the question is weak evidence.
-        const evidence = (weights.dense * dense + weights.lexical * coverage * coverage) * (scattered.has(c.retrieved.passage.chunkId) ? this.settings.scatteredTermsFactor : 1);
+        const scatter = scattered.has(c.retrieved.passage.chunkId) ? this.settings.scatteredTermsFactor : 1;
+        const evidence = (weights.dense * dense + weights.lexical * coverage * coverage) * scatter * nameFactor;
         const typeMatch = answerTypeMatch(type, c.text, question);
         const typeFactor = type === 'other' ? 1 : this.settings.typeMissFactor + (1 - this.settings.typeMissFactor) * typeMatch;
         const score = (evidence + weights.rank / (1 + c.rank) + weights.type * typeMatch) * typeFactor;
@@ -160,6 +165,20 @@ export class ExtractiveAnswerer implements Answerer {
       return known.some((t) => termPresence(t, terms) < 1);
     });
     return new Set(missing.map((r) => r.passage.chunkId));
+  }
+
+  private namesSomethingUnknown(names: readonly string[][]): boolean {
+    return names.some((name) => !this.mentionsName(name));
+  }
+
+  /** Every word of the name is in some article, alone or joined to the next one ("Viet Nam" as "Vietnam"). */
+  private mentionsName(name: readonly string[]): boolean {
+    for (let i = 0; i < name.length; i++) {
+      if (this.vocabulary.knows(name[i])) continue;
+      if (i + 1 < name.length && this.vocabulary.knows(name[i] + name[i + 1])) i++;
+      else return false;
+    }
+    return true;
   }
 
   private pickSentences(candidates: Candidate[]): Candidate[] {

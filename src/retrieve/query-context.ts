@@ -1,7 +1,7 @@
 import { detectLanguage } from '../ingest/index.js';
 import type { ChatTurn } from './retriever.js';
-import { literalTerms, translatedTerm, type AnswerTerm } from './answer-terms.js';
-import { contentTerms, foldDiacritics } from './text-folding.js';
+import { literalTerms, questionNames, translatedTerm, type AnswerTerm } from './answer-terms.js';
+import { contentTerms, foldDiacritics, joinPlaceNames } from './text-folding.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
 const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him|there|then)\b|\b(đó|này|nó|ông ấy|bà ấy|họ|sự kiện đó)\b/iu;
@@ -20,6 +20,8 @@ export interface QueryContext {
   wantsLatest: boolean;
   /** What an answer sentence should mention (glossary phrases replaced by their English renderings). */
   answerTerms: AnswerTerm[];
+  /** Names the (English) question itself uses, each a list of folded words. */
+  names: string[][];
 }
 
 /**
@@ -37,8 +39,9 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
   return {
     lang,
     lexicalText: english ? `${base} ${english}` : base,
-    denseText: lang === 'vi' && english ? english : base,
+    denseText: lang === 'vi' && english ? english : joinPlaceNames(base),
     wantsLatest: LATEST.test(question),
     answerTerms: expansion ? [...literalTerms(expansion.rest), ...expansion.translations.flatMap((t) => translatedTerm(t) ?? [])] : literalTerms(base),
+    names: lang === 'en' ? questionNames(question) : [],
   };
 }

@@ -39,6 +39,8 @@ export interface RetrievalResult {
   lang: 'en' | 'vi';
   /** What an answer should mention, and the ways it may say it. */
   answerTerms: AnswerTerm[];
+  /** Names the question uses ("France", "iPhone"), each a list of folded words. */
+  names: string[][];
 }
 
 export interface Retriever {

@@ -10,9 +10,25 @@ export function foldDiacritics(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
 
-/** Lower-cased words of `text`, keeping inner dots, apostrophes and hyphens ("57-nq", "99.8"); "Vietnam's" is "vietnam". */
+/** The words of `text` as written (case kept), with where each starts. */
+export function casedWords(text: string): Array<{ word: string; start: number }> {
+  return [...text.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index }));
+}
+
+/** Official two-word spellings of Vietnamese places ("Viet Nam", "Ha Noi"), read as the one-word forms most English news uses. */
+const PLACE_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
+  [/\bviet\s+nam\b/giu, 'Vietnam'],
+  [/\bha\s+noi\b/giu, 'Hanoi'],
+  [/\bda\s+nang\b/giu, 'Danang'],
+];
+
+export function joinPlaceNames(text: string): string {
+  return PLACE_SPELLINGS.reduce((joined, [spelling, name]) => joined.replace(spelling, name), text);
+}
+
+/** Lower-cased words of `text`, keeping inner dots, apostrophes and hyphens ("57-nq", "99.8"); "Vietnam's" and "Viet Nam's" are "vietnam". */
 export function words(text: string): string[] {
-  return [...text.toLowerCase().matchAll(WORD)].map((m) => m[0].replace(/’/g, "'").replace(/'s$/, ''));
+  return [...joinPlaceNames(text).toLowerCase().matchAll(WORD)].map((m) => m[0].replace(/’/g, "'").replace(/'s$/, ''));
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;

@@ -30,6 +30,14 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect(english.query("Vietnam's", 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
   });
 
+  it('reads the official spellings "Viet Nam" and "Ha Noi" as "Vietnam" and "Hanoi", in both directions', () => {
+    const english = new LexicalIndex([passage(0, "Viet Nam's digital economy grew."), passage(1, 'Vietnam exports rice from Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
+    expect(english.query('Vietnam', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(english.query('Viet Nam', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(english.query('Ha Noi', 3).map((h) => h.passage.docId)).toEqual(['d1']);
+    expect(english.knows('viet')).toBe(false);
+  });
+
   it('knows document frequencies of exact and folded terms', () => {
     expect(index.knows('hanoi')).toBe(true);
     expect(index.knows('hung')).toBe(true);

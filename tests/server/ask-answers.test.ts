@@ -66,6 +66,22 @@ describe('POST /ask answers from the seed articles with citations', () => {
     await expectIntegrity(body);
   });
 
+  it('does not answer a question about something no article names, however well its other words match', async () => {
+    for (const question of ['What is the capital of France?', 'What did Antonio Guterres say about AI in Vietnam?']) {
+      const body = await ask(question);
+      expect(body.answered, question).toBe(false);
+      await expectIntegrity(body);
+    }
+  });
+
+  it('answers "Viet Nam" as it answers "Vietnam"', async () => {
+    const joined = await ask("What did the minister say about Vietnam's first AI Law?");
+    const official = await ask("What did the minister say about Viet Nam's first AI Law?");
+    expect(official.answered).toBe(true);
+    expect(official.answer).toBe(joined.answer);
+    expect(official.answer).toContain('AI Law');
+  });
+
   it('answers a Vietnamese question from the English articles, and abstains in Vietnamese', async () => {
     const answered = await ask('Bộ trưởng Nguyễn Mạnh Hùng gặp Amandeep Singh Gill vào ngày nào?');
     expect(answered.answered).toBe(true);
