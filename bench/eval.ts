@@ -15,9 +15,19 @@ import { buildReport, formatTable, type SystemReport } from './eval/report.js';
 import { bm25System, denseExactSystem, langchainSystem, projectSystem, type EvalSystem } from './eval/systems.js';
 import type { SystemOutput } from './eval/metrics.js';
 
-async function runSystem(system: EvalSystem, items: Awaited<ReturnType<typeof loadQaSet>>): Promise<SystemOutput[]> {
-  const outputs: SystemOutput[] = [];
-  for (const item of items) outputs.push(await system.run(item));
+/**
+ * Every system answers every question; for each question the systems take
+ * turns in a rotating order, so that no system's latencies carry the
+ * process's warm-up (JIT, first model calls) more than another's.
+ */
+async function runSystems(systems: EvalSystem[], items: Awaited<ReturnType<typeof loadQaSet>>): Promise<SystemOutput[][]> {
+  const outputs: SystemOutput[][] = systems.map(() => []);
+  for (const [i, item] of items.entries()) {
+    for (let turn = 0; turn < systems.length; turn++) {
+      const s = (i + turn) % systems.length;
+      outputs[s].push(await systems[s].run(item));
+    }
+  }
   return outputs;
 }
 
@@ -35,8 +45,8 @@ async function main(): Promise<void> {
     console.error(`Indexed ${corpusDir}: ${summary.passages} passages. Evaluating ${items.length} questions from ${qaPath}.`);
     const store = await loadIndex(indexDir);
     const systems = [projectSystem(store, embedder), bm25System(store, embedder), denseExactSystem(store, embedder), await langchainSystem(corpusDir, store, embedder)];
-    const reports: SystemReport[] = [];
-    for (const system of systems) reports.push(buildReport(system.name, items, await runSystem(system, items)));
+    const outputs = await runSystems(systems, items);
+    const reports: SystemReport[] = systems.map((system, s) => buildReport(system.name, items, outputs[s]));
     console.log(formatTable(reports));
     await writeFile(outPath, JSON.stringify({ corpus: corpusDir, qa: qaPath, model: embedder.modelId, passages: summary.passages, at: new Date().toISOString(), reports }, null, 2));
     console.error(`Wrote ${outPath}`);
