@@ -20,7 +20,8 @@ export function translatedTerm(renderings: readonly string[]): AnswerTerm | null
   return forms.length > 0 ? { forms } : null;
 }
 
-const SENTENCE_START = /(^|[.?!:;"“(]\s*)$/u;
+/** What separates a sentence's first word from the text before it. */
+const SENTENCE_BREAK = /[.?!:;"“(]\s*$/u;
 
 /**
  * The names an English question uses ("France", "iPhone", "Antonio Guterres"):
@@ -31,19 +32,18 @@ const SENTENCE_START = /(^|[.?!:;"“(]\s*)$/u;
 export function questionNames(question: string): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
-  let runEnd = -1;
+  let previousEnd = -1;
   for (const { word, start } of casedWords(question)) {
-    const capitalized = /\p{Lu}/u.test(word.slice(1)) || (/^\p{Lu}/u.test(word) && !SENTENCE_START.test(question.slice(0, start)));
+    const gap = previousEnd < 0 ? '' : question.slice(previousEnd, start);
+    const startsSentence = previousEnd < 0 || SENTENCE_BREAK.test(gap);
+    const capitalized = /\p{Lu}/u.test(word.slice(1)) || (/^\p{Lu}/u.test(word) && !startsSentence);
     const folded = capitalized ? contentTerms(word) : [];
-    const adjacent = runEnd >= 0 && /^\s+$/u.test(question.slice(runEnd, start));
-    if (folded.length === 0 || !adjacent) {
+    if (folded.length === 0 || !/^\s+$/u.test(gap)) {
       if (run.length > 0) runs.push(run);
       run = [];
     }
-    if (folded.length > 0) {
-      run.push(...folded);
-      runEnd = start + word.length;
-    }
+    run.push(...folded);
+    previousEnd = start + word.length;
   }
   if (run.length > 0) runs.push(run);
   return runs;
