@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     results.hnsw = { queries: queryVectors.length, passages: all.length, recallAt10: round(hits / (10 * queryVectors.length), 4), exactMsPerQuery: round(exactMs / queryVectors.length, 2), hnswMsPerQuery: round(hnswMs / queryVectors.length, 3), speedup: round(exactMs / hnswMs, 1) };
 
     log('retrieval step alone, in process');
-    const engine = QaEngine.create(store, embedder);
+    const engine = QaEngine.create(store, { embedder });
     const retrieveMs: number[] = [];
     for (const q of [...questions, ...questions]) {
       const t = performance.now();

@@ -40,15 +40,17 @@ async function main(): Promise<void> {
   const items = await loadQaSet(qaPath);
   const indexDir = await mkdtemp(join(tmpdir(), 'newsdesk-eval-'));
   try {
-    const embedder = await TransformersEmbedder.load({ modelId: config.embedding.model, modelsDir: config.modelsDir, allowRemoteModels: config.embedding.allowRemoteModels, quantized: config.embedding.quantized });
+    const load = (modelId: string) => TransformersEmbedder.load({ modelId, modelsDir: config.modelsDir, allowRemoteModels: config.embedding.allowRemoteModels, quantized: config.embedding.quantized });
+    const embedder = await load(config.embedding.model);
+    const models = { embedder, sentenceEmbedder: await load(config.embedding.sentenceModel) };
     const summary = await updateIndex({ corpusDir, indexDir, embedder, chunking: config.chunking, maxFileBytes: config.ingest.maxFileBytes });
     console.error(`Indexed ${corpusDir}: ${summary.passages} passages. Evaluating ${items.length} questions from ${qaPath}.`);
     const store = await loadIndex(indexDir);
-    const systems = [projectSystem(store, embedder), bm25System(store, embedder), denseExactSystem(store, embedder), await langchainSystem(corpusDir, store, embedder)];
+    const systems = [projectSystem(store, models), bm25System(store, models), denseExactSystem(store, models), await langchainSystem(corpusDir, store, models)];
     const outputs = await runSystems(systems, items);
     const reports: SystemReport[] = systems.map((system, s) => buildReport(system.name, items, outputs[s]));
     console.log(formatTable(reports));
-    await writeFile(outPath, JSON.stringify({ corpus: corpusDir, qa: qaPath, model: embedder.modelId, passages: summary.passages, at: new Date().toISOString(), reports }, null, 2));
+    await writeFile(outPath, JSON.stringify({ corpus: corpusDir, qa: qaPath, model: embedder.modelId, sentenceModel: models.sentenceEmbedder.modelId, passages: summary.passages, at: new Date().toISOString(), reports }, null, 2));
     console.error(`Wrote ${outPath}`);
   } finally {
     await rm(indexDir, { recursive: true, force: true });

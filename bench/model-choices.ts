@@ -4,7 +4,8 @@
  * the full teacher vs. BM25, and embedding throughput of static vs. teacher,
  * all in the same run; and, for teacher vs. the default static model, how
  * well each finds the answering sentence among all the corpus' sentences
- * (the teacher was trained on sentences), overall and on paraphrases.
+ * (the teacher was trained on sentences), overall and on paraphrases. The
+ * answerer's word model (GloVe, npm run build:word-model) is measured alongside.
  * Results: bench/results/model-choices.json.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -148,6 +149,12 @@ async function main(): Promise<void> {
       results.push({ ...measured, megabytes: +(info.bytes / 1e6).toFixed(2), sentencesPerSecond: rate && Math.round(rate), speedupOverTeacher: rate && +(rate / teacherRate).toFixed(1) });
       console.error(`${measured.name}: R@1 ${measured.r1.toFixed(3)} R@5 ${measured.r5.toFixed(3)}`);
     }
+    const wordModel = await TransformersEmbedder.load({ modelId: config.embedding.sentenceModel, modelsDir: config.modelsDir });
+    const wordEmbed = (texts: string[]) => wordModel.embed(texts, 'passage');
+    const word = await measureEmbedder(`word model (${wordModel.modelId}, the answerer's sentence model)`, corpus, items, wordEmbed);
+    const wordRate = await throughput(wordEmbed, sample, 3);
+    results.push({ ...word, sentencesPerSecond: Math.round(wordRate), speedupOverTeacher: +(wordRate / teacherRate).toFixed(1) });
+    sentenceLevel.push(await measureSentences(word.name, corpus, items, wordEmbed));
     results.push({ name: 'teacher throughput', sentencesPerSecond: Math.round(teacherRate) });
     console.log('| model | R@1 | R@5 | size MB | sentences/s | × teacher |\n|---|---|---|---|---|---|');
     for (const r of results) {

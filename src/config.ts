@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   INDEX_DIR: z.string().min(1).default('index'),
   MODELS_DIR: z.string().min(1).default('models'),
   EMBEDDING_MODEL: z.string().min(1).default('newsdesk/static-use-en'),
+  SENTENCE_MODEL: z.string().min(1).default('newsdesk/static-glove-en'),
   EMBEDDING_QUANTIZED: z.enum(['auto', 'true', 'false']).default('auto'),
   ALLOW_REMOTE_MODELS: bool.default(false),
   EMBED_BATCH_SIZE: int(1, 4096).default(8),
@@ -47,6 +48,8 @@ export interface Config {
   modelsDir: string;
   embedding: {
     model: string;
+    /** The model the answerer compares the question with each candidate sentence by. */
+    sentenceModel: string;
     quantized: 'auto' | 'true' | 'false';
     allowRemoteModels: boolean;
     batchSize: number;
@@ -91,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     modelsDir: resolve(e.MODELS_DIR),
     embedding: {
       model: e.EMBEDDING_MODEL,
+      sentenceModel: e.SENTENCE_MODEL,
       quantized: e.EMBEDDING_QUANTIZED,
       allowRemoteModels: e.ALLOW_REMOTE_MODELS,
       batchSize: e.EMBED_BATCH_SIZE,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+import { loadModels } from '../src/server/index.js';
+import { realEmbedder, testConfig } from './helpers/fixtures.js';
 
 describe('configuration from the environment', () => {
   it('has safe defaults so nothing needs configuring', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', embedding: { model: 'newsdesk/static-use-en', allowRemoteModels: false }, server: { adminToken: '', watchCorpus: false } });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', embedding: { model: 'newsdesk/static-use-en', sentenceModel: 'newsdesk/static-glove-en', allowRemoteModels: false }, server: { adminToken: '', watchCorpus: false } });
     expect(config.corpusDir.endsWith('corpus')).toBe(true);
   });
 
@@ -14,5 +16,15 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ CHUNK_MIN_WORDS: '300', CHUNK_MAX_WORDS: '100' })).toThrow(/CHUNK_MIN_WORDS/);
     expect(loadConfig({ ALLOW_REMOTE_MODELS: 'true', WATCH_CORPUS: '1' })).toMatchObject({ embedding: { allowRemoteModels: true }, server: { watchCorpus: true } });
+  });
+});
+
+describe('the models a server loads', () => {
+  it('loads the sentence model once, as the index embedder, when both variables name the same model', async () => {
+    const embedder = await realEmbedder();
+    const single = await loadModels(testConfig({ SENTENCE_MODEL: embedder.modelId }), { embedder });
+    expect(single.sentenceEmbedder).toBe(embedder);
+    const both = await loadModels(testConfig(), { embedder });
+    expect(both.sentenceEmbedder?.modelId).toBe('newsdesk/static-glove-en');
   });
 });

@@ -26,9 +26,9 @@ export interface ExtractiveSettings {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
-  weights: { dense: 0.2, lexical: 0.6, rank: 0.2, type: 0 },
+  weights: { dense: 0.45, lexical: 0.4, rank: 0, type: 0 },
   typeMissFactor: 0.6,
-  abstainBelow: 0.1,
+  abstainBelow: 0.37,
   maxSentences: 2,
   followerShare: 0.9,
   minSentenceWords: 4,
@@ -107,12 +107,12 @@ export class ExtractiveAnswerer implements Answerer {
         .filter((c) => words(c.text).length >= minSentenceWords);
     });
     if (raw.length === 0) return [];
-    const vectors = await this.sentenceVectors(raw);
+    const [questionVector, vectors] = await Promise.all([this.questionVector(retrieval), this.sentenceVectors(raw)]);
     const scattered = this.scatteredTerms(questionTerms, retrieval);
     const nameFactor = this.namesSomethingUnknown(retrieval.names) ? this.settings.unknownNameFactor : 1;
     return raw
       .map((c, i) => {
-        const dense = Math.max(0, cosine(vectors[i], retrieval.queryVector));
+        const dense = Math.max(0, cosine(vectors[i], questionVector));
         const own = termCoverage(questionTerms, c.stems);
         const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, c.contextStems));
         // Squared: a sentence missing a key term of the question is weak evidence.
@@ -124,6 +124,13 @@ export class ExtractiveAnswerer implements Answerer {
         return { ...c, dense, coverage, evidence, score };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /** The answerer's model may differ from the retriever's: then the question is embedded again, with it. */
+  private async questionVector(retrieval: RetrievalResult): Promise<Float32Array> {
+    if (this.embedder.modelId === retrieval.queryModel) return retrieval.queryVector;
+    const [vector] = await this.embedder.embed([retrieval.denseText], 'query');
+    return vector;
   }
 
   /**

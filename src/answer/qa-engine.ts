@@ -15,6 +15,12 @@ export interface Tuning {
   extractive?: ExtractiveSettings;
 }
 
+/** The models an engine runs: the index's embedder, and the one the answerer compares the question with each sentence by (the same one when not given). */
+export interface EngineModels {
+  embedder: Embedder;
+  sentenceEmbedder?: Embedder;
+}
+
 /** Retrieval and answering bound to one index version. */
 export class QaEngine {
   constructor(
@@ -23,16 +29,16 @@ export class QaEngine {
     readonly answerer: Answerer,
   ) {}
 
-  static create(store: PassageStore, embedder: Embedder, tuning: Tuning = {}, lexical?: LexicalIndex): QaEngine {
-    const retriever = new HybridRetriever(store, embedder, tuning.fusion, lexical);
-    const answerer = new ExtractiveAnswerer(embedder, retriever.lexical, tuning.extractive);
+  static create(store: PassageStore, models: EngineModels, tuning: Tuning = {}, lexical?: LexicalIndex): QaEngine {
+    const retriever = new HybridRetriever(store, models.embedder, tuning.fusion, lexical);
+    const answerer = new ExtractiveAnswerer(models.sentenceEmbedder ?? models.embedder, retriever.lexical, tuning.extractive);
     return new QaEngine(store, retriever, answerer);
   }
 
   /** Like `create`, but builds the lexical index without blocking the event loop (used when a server swaps versions). */
-  static async build(store: PassageStore, embedder: Embedder, tuning: Tuning = {}): Promise<QaEngine> {
+  static async build(store: PassageStore, models: EngineModels, tuning: Tuning = {}): Promise<QaEngine> {
     const lexical = await LexicalIndex.build(store.passages, titleLookup(store.documents()));
-    return QaEngine.create(store, embedder, tuning, lexical);
+    return QaEngine.create(store, models, tuning, lexical);
   }
 
   async ask(query: RetrievalQuery): Promise<AskResponse & { evidence: number }> {

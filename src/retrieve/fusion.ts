@@ -25,7 +25,7 @@ export const DEFAULT_FUSION: FusionSettings = {
   candidates: 40,
   rrfK: 5,
   lexicalWeight: 1,
-  denseWeight: { en: 0.5, vi: 0 },
+  denseWeight: { en: 0.3, vi: 0 },
   confidentLexicalRatio: 1.6,
   confidentDenseShare: 0,
   recencyWeight: 0.002,

@@ -56,7 +56,7 @@ export class HybridRetriever implements Retriever {
       denseRank: denseRank.get(passage.chunkId) ?? null,
       denseScore: cosine(queryVector, this.store.vectorOf(passage)),
     }));
-    return { passages, searchedText: context.lexicalText, queryVector, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
+    return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
   }
 
   /** Drops near-duplicates (e.g. the same wire story on two sites) so the k passages say different things. */

@@ -36,6 +36,10 @@ export interface RetrievalResult {
   /** The text actually searched (the question, expanded by history and glossary). */
   searchedText: string;
   queryVector: Float32Array;
+  /** The model that made `queryVector`. */
+  queryModel: string;
+  /** The text `queryVector` embeds: the question, or its English rendering for a Vietnamese one. */
+  denseText: string;
   lang: 'en' | 'vi';
   /** What an answer should mention, and the ways it may say it. */
   answerTerms: AnswerTerm[];

@@ -1,5 +1,4 @@
-import { QaEngine } from '../answer/index.js';
-import type { Embedder } from '../embed/index.js';
+import { QaEngine, type EngineModels } from '../answer/index.js';
 import { IndexNotReadyError, ModelMismatchError, NewsdeskError } from '../errors.js';
 import { currentVersion, loadVersion } from '../store/index.js';
 
@@ -22,7 +21,7 @@ export class IndexHolder {
 
   constructor(
     private readonly indexDir: string,
-    private readonly embedder: Embedder,
+    private readonly models: EngineModels,
     private readonly log: HolderLog,
   ) {}
 
@@ -58,10 +57,11 @@ export class IndexHolder {
       if (version === null || version === this.engine?.store.manifest.version) return;
       const store = await loadVersion(this.indexDir, version);
       const { model, dimensions } = store.manifest;
-      if (model !== this.embedder.modelId || dimensions !== this.embedder.dimensions) {
-        throw new ModelMismatchError(model, dimensions, this.embedder.modelId, this.embedder.dimensions);
+      const { embedder } = this.models;
+      if (model !== embedder.modelId || dimensions !== embedder.dimensions) {
+        throw new ModelMismatchError(model, dimensions, embedder.modelId, embedder.dimensions);
       }
-      const engine = await QaEngine.build(store, this.embedder);
+      const engine = await QaEngine.build(store, this.models);
       this.engine = engine;
       this.problem = null;
       this.log.info(`Serving index version ${version} (${store.passages.length} passages, model ${model}).`);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
+import type { EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
 import { TransformersEmbedder, type Embedder } from '../embed/index.js';
 import { createApp } from './app.js';
@@ -22,9 +23,9 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: undefined });
 }
 
-export async function loadEmbedder(config: Config): Promise<Embedder> {
+export async function loadEmbedder(config: Config, modelId = config.embedding.model): Promise<Embedder> {
   return TransformersEmbedder.load({
-    modelId: config.embedding.model,
+    modelId,
     modelsDir: config.modelsDir,
     allowRemoteModels: config.embedding.allowRemoteModels,
     quantized: config.embedding.quantized,
@@ -32,12 +33,20 @@ export async function loadEmbedder(config: Config): Promise<Embedder> {
   });
 }
 
+/** The index's embedder and the answerer's sentence model (one instance when they are the same model). */
+export async function loadModels(config: Config, given: Partial<EngineModels> = {}): Promise<EngineModels> {
+  const embedder = given.embedder ?? (await loadEmbedder(config));
+  const sentenceModel = config.embedding.sentenceModel;
+  const sentenceEmbedder = given.sentenceEmbedder ?? (sentenceModel === embedder.modelId ? embedder : await loadEmbedder(config, sentenceModel));
+  return { embedder, sentenceEmbedder };
+}
+
 /** Loads the model and the index, then listens. `close()` lets in-flight requests finish. */
-export async function startServer(config: Config, deps: { embedder?: Embedder; logger?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, deps: Partial<EngineModels> & { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config);
-  const embedder = deps.embedder ?? (await loadEmbedder(config));
+  const models = await loadModels(config, deps);
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
-  const holder = new IndexHolder(config.indexDir, embedder, log);
+  const holder = new IndexHolder(config.indexDir, models, log);
   await holder.refresh();
   holder.startPolling(config.server.indexPollMs);
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);

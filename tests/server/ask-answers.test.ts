@@ -74,6 +74,14 @@ describe('POST /ask answers from the seed articles with citations', () => {
     }
   });
 
+  it('answers a question worded differently from the article, quoting the sentence that answers it', async () => {
+    // "share … sell overseas" is "10% … generating revenue from international markets" in the article.
+    const body = await ask('What share of Vietnamese tech companies sell overseas?');
+    expect(body.answered).toBe(true);
+    expect(body.citations.some((c) => c.quote.includes('10% of Vietnam') && c.quote.includes('international markets'))).toBe(true);
+    await expectIntegrity(body);
+  });
+
   it('answers "Viet Nam" as it answers "Vietnam"', async () => {
     const joined = await ask("What did the minister say about Vietnam's first AI Law?");
     const official = await ask("What did the minister say about Viet Nam's first AI Law?");

@@ -7,26 +7,34 @@ import { quantizeRows } from './quantize.js';
 import { TEACHER } from './teacher.js';
 import { buildModelConfig, buildTokenizerConfig, buildTokenizerJson, type Vocabulary } from './tokenizer-export.js';
 
-const MAX_LENGTH = 4096;
+export const MAX_LENGTH = 4096;
 
 export interface BuiltModelInfo {
   dims: number;
   vocabSize: number;
   bytes: number;
   onnxSha256: string;
-  options: DistillOptions;
+}
+
+export interface StaticModelFiles {
+  rows: Float32Array[];
+  quantize: 'float32' | 'int8';
+  tokenizerJson: object;
+  tokenizerConfig: object;
+  /** Recorded in build-info.json next to the sizes and the onnx hash. */
+  provenance: object;
 }
 
 /** Writes a transformers.js model folder (config, tokenizer, onnx/model.onnx, build-info.json). */
-export async function writeModelFolder(dir: string, rows: Float32Array[], vocab: Vocabulary, options: DistillOptions): Promise<BuiltModelInfo> {
+export async function writeStaticModel(dir: string, model: StaticModelFiles): Promise<BuiltModelInfo> {
+  const { rows } = model;
   const dims = rows[0].length;
-  const table: EmbeddingTable = options.quantize === 'int8' ? { kind: 'int8', quantized: quantizeRows(rows), vocabSize: rows.length } : { kind: 'float32', rows };
+  const table: EmbeddingTable = model.quantize === 'int8' ? { kind: 'int8', quantized: quantizeRows(rows), vocabSize: rows.length } : { kind: 'float32', rows };
   const onnxBytes = buildStaticEmbeddingModel(table);
-  const tokenizerOptions = { lowercase: options.lowercase, unkId: TEACHER.unkId };
   const files: Array<[string, string | Uint8Array]> = [
     ['config.json', json(buildModelConfig(rows.length, dims, MAX_LENGTH))],
-    ['tokenizer.json', JSON.stringify(buildTokenizerJson(vocab, tokenizerOptions))],
-    ['tokenizer_config.json', json(buildTokenizerConfig(vocab, tokenizerOptions, MAX_LENGTH))],
+    ['tokenizer.json', JSON.stringify(model.tokenizerJson)],
+    ['tokenizer_config.json', json(model.tokenizerConfig)],
     [join('onnx', 'model.onnx'), onnxBytes],
   ];
   await mkdir(join(dir, 'onnx'), { recursive: true });
@@ -36,10 +44,22 @@ export async function writeModelFolder(dir: string, rows: Float32Array[], vocab:
     vocabSize: rows.length,
     bytes: files.reduce((sum, [, c]) => sum + Buffer.byteLength(c), 0),
     onnxSha256: createHash('sha256').update(onnxBytes).digest('hex'),
-    options,
   };
-  await writeFile(join(dir, 'build-info.json'), json({ ...info, method: describeOptions(options), teacher: TEACHER }));
+  await writeFile(join(dir, 'build-info.json'), json({ ...info, ...model.provenance }));
   return info;
+}
+
+/** The distilled teacher model's folder. */
+export async function writeModelFolder(dir: string, rows: Float32Array[], vocab: Vocabulary, options: DistillOptions): Promise<BuiltModelInfo & { options: DistillOptions }> {
+  const tokenizerOptions = { lowercase: options.lowercase, unkId: TEACHER.unkId };
+  const info = await writeStaticModel(dir, {
+    rows,
+    quantize: options.quantize,
+    tokenizerJson: buildTokenizerJson(vocab, tokenizerOptions),
+    tokenizerConfig: buildTokenizerConfig(vocab, tokenizerOptions, MAX_LENGTH),
+    provenance: { options, method: describeOptions(options), teacher: TEACHER },
+  });
+  return { ...info, options };
 }
 
 function json(value: object): string {

@@ -54,3 +54,26 @@ export function buildModelConfig(vocabSize: number, dims: number, maxLength: num
     pad_token_id: 0,
   };
 }
+
+/**
+ * A whole-word tokenizer for the word model: NFKC + lowercase, split on white
+ * space and punctuation (BERT's pre-tokenizer), then WordPiece with no
+ * sub-word pieces, so a word is either in the vocabulary or `[UNK]`.
+ */
+export function buildWordTokenizerJson(words: readonly string[]): object {
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [{ id: 0, content: words[0], single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }],
+    normalizer: { type: 'Sequence', normalizers: [{ type: 'NFKC' }, { type: 'Lowercase' }] },
+    pre_tokenizer: { type: 'BertPreTokenizer' },
+    post_processor: null,
+    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
+    model: { type: 'WordPiece', unk_token: words[0], continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: Object.fromEntries(words.map((w, i) => [w, i])) },
+  };
+}
+
+export function buildWordTokenizerConfig(words: readonly string[], maxLength: number): object {
+  return { tokenizer_class: 'BertTokenizer', unk_token: words[0], pad_token: words[0], model_max_length: maxLength, do_lower_case: true };
+}
