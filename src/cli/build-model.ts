@@ -12,6 +12,7 @@ import { DEFAULT_DISTILL_OPTIONS, describeOptions, distillTable, type DistillOpt
 import { writeModelFolder } from './build-model/model-folder.js';
 import { loadTeacher, TEACHER, type Teacher } from './build-model/teacher.js';
 import { startProgress } from './progress.js';
+import { runIfEntryPoint } from './run-command.js';
 
 const PIECE_BATCH = 500;
 
@@ -76,9 +77,4 @@ async function main(): Promise<void> {
   console.error(`Wrote ${out}: ${info.vocabSize} pieces x ${info.dims} dims, ${(info.bytes / 1e6).toFixed(2)} MB, onnx sha256 ${info.onnxSha256.slice(0, 12)}…, in ${seconds}s`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+runIfEntryPoint(import.meta.url, main);

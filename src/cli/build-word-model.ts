@@ -11,6 +11,7 @@ import { loadConfig } from '../config.js';
 import { MAX_LENGTH, writeStaticModel } from './build-model/model-folder.js';
 import { buildWordTokenizerConfig, buildWordTokenizerJson } from './build-model/tokenizer-export.js';
 import { WORD_VECTORS, buildWordTable, loadWordVectors, type WordTableOptions } from './build-model/word-vectors.js';
+import { runIfEntryPoint } from './run-command.js';
 
 export const DEFAULT_WORD_TABLE: WordTableOptions = { size: 60_000, sifA: 1e-3 };
 
@@ -40,9 +41,4 @@ async function main(): Promise<void> {
   console.error(`Wrote ${out}: ${info.vocabSize} words x ${info.dims} dims, ${(info.bytes / 1e6).toFixed(2)} MB, onnx sha256 ${info.onnxSha256.slice(0, 12)}…, in ${seconds}s`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+runIfEntryPoint(import.meta.url, main);

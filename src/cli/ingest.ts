@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { TransformersEmbedder } from '../embed/index.js';
-import { NewsdeskError } from '../errors.js';
 import { updateIndex, type IngestSummary, type UpdateIndexOptions } from '../store/index.js';
 import type { Embedder } from '../embed/index.js';
 import { startProgress, type Progress } from './progress.js';
+import { runIfEntryPoint } from './run-command.js';
 
 /** An incremental update of the configured index from the configured corpus. */
 export function updateFromConfig(config: Config, embedder: Embedder, hooks: Pick<UpdateIndexOptions, 'onProgress' | 'onWarning' | 'lockOwner'> = {}): Promise<IngestSummary> {
@@ -56,9 +56,4 @@ async function main(): Promise<void> {
   await runIngest(config);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof NewsdeskError ? `error: ${error.message}` : error);
-    process.exitCode = 1;
-  });
-}
+runIfEntryPoint(import.meta.url, main);

@@ -3,10 +3,10 @@
  * serves the chat page and the API. SIGTERM / SIGINT finish in-flight requests.
  */
 import { loadConfig } from '../config.js';
-import { NewsdeskError } from '../errors.js';
 import { startServer } from '../server/index.js';
 import { whyIndexIsNeeded } from '../store/index.js';
 import { runIngest } from './ingest.js';
+import { runCommand } from './run-command.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,7 +26,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof NewsdeskError ? `error: ${error.message}` : error);
-  process.exitCode = 1;
-});
+runCommand(main);

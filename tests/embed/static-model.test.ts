@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cosine, TransformersEmbedder } from '../../src/embed/index.js';
 import { ModelNotFoundError } from '../../src/errors.js';
+import { expectPipelineParity, expectRelatedCloser } from '../helpers/embedding-checks.js';
 import { DEFAULT_MODEL, MODELS_DIR, realEmbedder, tempDir } from '../helpers/fixtures.js';
 
 describe('the default static model, through the Embedder seam', () => {
@@ -18,25 +19,16 @@ describe('the default static model, through the Embedder seam', () => {
   });
 
   it('scores related sentences above unrelated ones', async () => {
-    const embedder = await realEmbedder();
-    const pairs: Array<[string, string, string]> = [
+    await expectRelatedCloser(await realEmbedder(), [
       ['The minister met the UN envoy in Hanoi.', 'Vietnam’s science minister held talks with a United Nations official.', 'Add two cups of flour and a pinch of salt.'],
       ['Broadband internet reaches almost everyone in the country.', 'Internet access covers 99.8% of the population.', 'The football team lost the final on penalties.'],
       ['The government will spend more on artificial intelligence.', 'A national fund will allocate 40% of its budget to AI projects.', 'The river flooded several villages after heavy rain.'],
       ['A law on AI will be passed by the end of the year.', 'Vietnam will announce its first AI Law by the end of 2025.', 'She painted the kitchen walls a bright yellow.'],
-    ];
-    for (const [anchor, related, unrelated] of pairs) {
-      const [a, r, u] = await embedder.embed([anchor, related, unrelated], 'passage');
-      expect(cosine(a, r)).toBeGreaterThan(cosine(a, u));
-    }
+    ]);
   });
 
   it('gives the same vectors as the unmodified transformers.js feature-extraction pipeline', async () => {
-    const embedder = await realEmbedder();
-    const texts = ['Short one.', 'A much longer sentence about the National AI Strategy and the first AI Law in Vietnam.'];
-    const fast = await embedder.embed(texts, 'passage');
-    const reference = await embedder.embedWithPipeline(texts);
-    fast.forEach((v, i) => v.forEach((x, j) => expect(x).toBeCloseTo(reference[i][j], 5)));
+    await expectPipelineParity(await realEmbedder(), ['Short one.', 'A much longer sentence about the National AI Strategy and the first AI Law in Vietnam.']);
   });
 
   it('names the model, the folders searched and the fix when a model is missing', async () => {
