@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { americanSpelling } from './spelling.js';
 
 /**
  * Term normalization shared by the lexical index and the answerer: lower case,
@@ -33,17 +34,23 @@ export function words(text: string): string[] {
 
 const NON_ASCII = /[^\x00-\x7F]/;
 const STEMMABLE = /^[a-z]{4,}$/;
+const ENGLISH_WORD = /^[a-z]+(?:-[a-z]+)*$/;
 
 const stems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
-/** The English (Porter) stem of a lower-case word, so that "firms" meets "firm"; other terms unchanged. Memoized: a corpus has far fewer distinct words than tokens. */
+/**
+ * The English (Porter) stem of a lower-case word, in American spelling, so that "firms" meets "firm"
+ * and "fibre-optic" meets "fiber-optic"; other terms unchanged. Memoized: a corpus has far fewer
+ * distinct words than tokens.
+ */
 export function stem(term: string): string {
-  if (!STEMMABLE.test(term)) return term;
+  if (!ENGLISH_WORD.test(term)) return term;
   let stemmed = stems.get(term);
   if (stemmed === undefined) {
     if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    stemmed = stemmer(term);
+    const american = americanSpelling(term);
+    stemmed = STEMMABLE.test(american) ? stemmer(american) : american;
     stems.set(term, stemmed);
   }
   return stemmed;

@@ -38,6 +38,13 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect(english.knows('viet')).toBe(false);
   });
 
+  it('finds American spellings from British ones and back ("fibre-optic", "organisation")', () => {
+    const english = new LexicalIndex([passage(0, '85% of households have fiber-optic lines.'), passage(1, 'The organization opened a centre in Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
+    expect(english.query('fibre-optic households', 3).map((h) => h.passage.docId)[0]).toBe('d0');
+    expect(english.query('organisation', 3).map((h) => h.passage.docId)).toEqual(['d1']);
+    expect(english.query('center', 3).map((h) => h.passage.docId)).toEqual(['d1']);
+  });
+
   it('knows document frequencies of exact and folded terms', () => {
     expect(index.knows('hanoi')).toBe(true);
     expect(index.knows('hung')).toBe(true);
