@@ -13,7 +13,7 @@ import { buildWordTokenizerConfig, buildWordTokenizerJson } from './build-model/
 import { WORD_VECTORS, buildWordTable, loadWordVectors, type WordTableOptions } from './build-model/word-vectors.js';
 import { runIfEntryPoint } from './run-command.js';
 
-export const DEFAULT_WORD_TABLE: WordTableOptions = { size: 60_000, sifA: 1e-3 };
+const DEFAULT_WORD_TABLE: WordTableOptions = { size: 60_000, sifA: 1e-3 };
 
 function optionsFromArgs(argv: string[]): { out: string; vectors?: string; table: WordTableOptions } {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, vectors: { type: 'string' }, words: { type: 'string' }, 'sif-a': { type: 'string' } } });

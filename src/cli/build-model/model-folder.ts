@@ -50,16 +50,15 @@ export async function writeStaticModel(dir: string, model: StaticModelFiles): Pr
 }
 
 /** The distilled teacher model's folder. */
-export async function writeModelFolder(dir: string, rows: Float32Array[], vocab: Vocabulary, options: DistillOptions): Promise<BuiltModelInfo & { options: DistillOptions }> {
+export function writeModelFolder(dir: string, rows: Float32Array[], vocab: Vocabulary, options: DistillOptions): Promise<BuiltModelInfo> {
   const tokenizerOptions = { lowercase: options.lowercase, unkId: TEACHER.unkId };
-  const info = await writeStaticModel(dir, {
+  return writeStaticModel(dir, {
     rows,
     quantize: options.quantize,
     tokenizerJson: buildTokenizerJson(vocab, tokenizerOptions),
     tokenizerConfig: buildTokenizerConfig(vocab, tokenizerOptions, MAX_LENGTH),
     provenance: { options, method: describeOptions(options), teacher: TEACHER },
   });
-  return { ...info, options };
 }
 
 function json(value: object): string {
