@@ -1,17 +1,15 @@
 /**
- * npm run tune — the measurements behind DEFAULT_FUSION and DEFAULT_EXTRACTIVE.
- * 1. Fusion: grid over dense weight per language, RRF k and the BM25-confidence
- *    rule on tests/eval/seed-qa.jsonl, against BM25 alone per language.
- * 2. Answering (with the sentence model): grid over sentence-score weights, then the
- *    abstention threshold, on the separate calibration set tests/answer/calibration-qa.jsonl.
+ * npm run tune — the measurements behind DEFAULT_FUSION: grid over dense weight
+ * per language, RRF k and the BM25-confidence rule on tests/eval/seed-qa.jsonl,
+ * against BM25 alone per language. (Answer selection and abstention are trained:
+ * npm run train:answerer.)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_EXTRACTIVE, ExtractiveAnswerer, type ExtractiveSettings } from '../src/answer/index.js';
 import { loadConfig } from '../src/config.js';
 import { TransformersEmbedder } from '../src/embed/index.js';
-import { DEFAULT_FUSION, HybridRetriever, type FusionSettings, type RetrievalResult } from '../src/retrieve/index.js';
+import { DEFAULT_FUSION, HybridRetriever, type FusionSettings } from '../src/retrieve/index.js';
 import { loadIndex, updateIndex, type PassageStore } from '../src/store/index.js';
 import { isAnswerable, loadQaSet, type QaItem } from './eval/dataset.js';
 import { containsText } from './eval/metrics.js';
@@ -59,84 +57,16 @@ async function tuneFusion(store: PassageStore, embedder: TransformersEmbedder, i
   return best.fusion;
 }
 
-interface Outcome {
-  answerable: boolean;
-  evidence: number;
-  supported: boolean;
-}
-
-async function answerOutcomes(retrievals: Array<{ item: QaItem; r: RetrievalResult }>, answerer: ExtractiveAnswerer): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const { item, r } of retrievals) {
-    const result = await answerer.answer(item.q, r);
-    const supported = item.a.some((a) => result.citations.some((c) => containsText(c.quote, a)));
-    outcomes.push({ answerable: isAnswerable(item), evidence: result.evidence, supported });
-  }
-  return outcomes;
-}
-
-/** The answering targets of the evaluation (issue #6): answer support, abstention accuracy, false abstention. */
-const TARGETS = { support: 0.85, abstain: 0.9, falseAbstain: 0.05 };
-
-interface ThresholdScore {
-  threshold: number;
-  support: number;
-  abstain: number;
-  falseAbstain: number;
-}
-
-/** How far a setting falls short of the targets (0 = all met); ties go to the larger support + abstention − false abstention. */
-function shortfall(s: ThresholdScore): number {
-  return Math.max(0, TARGETS.support - s.support) + Math.max(0, TARGETS.abstain - s.abstain) + Math.max(0, s.falseAbstain - TARGETS.falseAbstain);
-}
-
-function better(a: ThresholdScore, b: ThresholdScore | null): boolean {
-  if (!b) return true;
-  const gap = shortfall(b) - shortfall(a);
-  if (Math.abs(gap) > 1e-9) return gap > 0;
-  return a.support + a.abstain - a.falseAbstain > b.support + b.abstain - b.falseAbstain + 1e-9;
-}
-
-function bestThreshold(outcomes: Outcome[]): ThresholdScore {
-  const answerable = outcomes.filter((o) => o.answerable);
-  const unanswerable = outcomes.filter((o) => !o.answerable);
-  let best: ThresholdScore | null = null;
-  for (let t = 0.05; t <= 0.8; t += 0.005) {
-    const score: ThresholdScore = {
-      threshold: +t.toFixed(3),
-      support: answerable.filter((o) => o.evidence >= t && o.supported).length / answerable.length,
-      abstain: unanswerable.filter((o) => o.evidence < t).length / unanswerable.length,
-      falseAbstain: answerable.filter((o) => o.evidence < t).length / answerable.length,
-    };
-    if (better(score, best)) best = score;
-  }
-  return best!;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const indexDir = await mkdtemp(join(tmpdir(), 'newsdesk-tune-'));
   try {
     const embedder = await TransformersEmbedder.load({ modelId: config.embedding.model, modelsDir: config.modelsDir });
-    const sentenceEmbedder = await TransformersEmbedder.load({ modelId: config.embedding.sentenceModel, modelsDir: config.modelsDir });
     await updateIndex({ corpusDir: config.corpusDir, indexDir, embedder, chunking: config.chunking, maxFileBytes: config.ingest.maxFileBytes });
     const store = await loadIndex(indexDir);
     const seed = (await loadQaSet(resolve('tests/eval/seed-qa.jsonl'))).filter(isAnswerable);
     const fusion = await tuneFusion(store, embedder, seed);
-    const calibration = await loadQaSet(resolve('tests/answer/calibration-qa.jsonl'));
-    const retriever = new HybridRetriever(store, embedder, fusion);
-    const retrievals = [];
-    for (const item of calibration) retrievals.push({ item, r: await retriever.retrieve({ question: item.q, k: 5 }) });
-    let best: { settings: ExtractiveSettings; t: ThresholdScore } | null = null;
-    for (const dense of [0.2, 0.3, 0.45])
-      for (const lexical of [0.4, 0.6, 0.8])
-        for (const rank of [0, 0.1, 0.2])
-          for (const typeMissFactor of [0.6, 0.8, 1]) {
-            const settings: ExtractiveSettings = { ...DEFAULT_EXTRACTIVE, weights: { dense, lexical, rank, type: 0 }, typeMissFactor, abstainBelow: 0 };
-            const t = bestThreshold(await answerOutcomes(retrievals, new ExtractiveAnswerer(sentenceEmbedder, retriever.lexical, settings)));
-            if (better(t, best?.t ?? null)) best = { settings: { ...settings, abstainBelow: t.threshold }, t };
-          }
-    console.log('Best answerer on the calibration set:', JSON.stringify(best));
+    console.log('DEFAULT_FUSION now:', JSON.stringify({ denseWeight: DEFAULT_FUSION.denseWeight, rrfK: DEFAULT_FUSION.rrfK, confidentDenseShare: DEFAULT_FUSION.confidentDenseShare }), 'chosen:', JSON.stringify(fusion.denseWeight));
   } finally {
     await rm(indexDir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import type { QaItem } from './dataset.js';
 import { isAnswerable } from './dataset.js';
+import { exact, f1 } from './span-metrics.js';
 
 /** What a system returned for one question. */
 export interface SystemOutput {
@@ -8,6 +9,8 @@ export interface SystemOutput {
   answer: string;
   answered: boolean;
   quotes: string[];
+  /** The exact answer inside the quote, when the system gives one. */
+  span: string | null;
   latencyMs: number;
 }
 
@@ -20,6 +23,11 @@ export interface Scores {
   support: number;
   abstentionAccuracy: number | null;
   falseAbstention: number;
+  /** Over answered answerable questions given a span: SQuAD exact match and token F1 (best accepted answer). */
+  spanExact: number | null;
+  spanF1: number | null;
+  /** Share of answered answerable questions given a span. */
+  spanCoverage: number | null;
   latencyP50: number;
   latencyP95: number;
 }
@@ -56,7 +64,17 @@ export function score(items: QaItem[], outputs: SystemOutput[]): Scores {
     support: mean(supported.map(Number)),
     abstentionAccuracy: unanswerable.length === 0 ? null : mean(unanswerable.map((p) => (p.out.answered ? 0 : 1))),
     falseAbstention: mean(answerable.map((p) => (p.out.answered ? 0 : 1))),
+    ...spanScores(answerable.filter((p) => p.out.answered)),
     latencyP50: percentile(outputs.map((o) => o.latencyMs), 50),
     latencyP95: percentile(outputs.map((o) => o.latencyMs), 95),
   };
+}
+
+function spanScores(answered: Array<{ item: QaItem; out: SystemOutput }>): Pick<Scores, 'spanExact' | 'spanF1' | 'spanCoverage'> {
+  const withSpan = answered.filter((p) => p.out.span !== null);
+  if (answered.length === 0) return { spanExact: null, spanF1: null, spanCoverage: null };
+  const lang = (text: string) => (/[ăâđêôơư]/iu.test(text) ? 'vi' : 'en');
+  const best = (p: { item: QaItem; out: SystemOutput }, score: typeof f1) => Math.max(...p.item.a.map((a) => score(p.out.span!, a, lang(p.item.q))));
+  const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+  return { spanExact: mean(withSpan.map((p) => best(p, exact))), spanF1: mean(withSpan.map((p) => best(p, f1))), spanCoverage: withSpan.length / answered.length };
 }

@@ -21,8 +21,8 @@ const K = 5;
 /** The index's embedder (a LangChain `Embeddings` too, for the LangChain baseline) and the answerer's sentence model. */
 export type EvalModels = EngineModels & { embedder: TransformersEmbedder };
 
-function toOutput(r: { citations: Array<{ text: string; quote: string }>; answer: string; answered: boolean }, passages: string[], started: number): SystemOutput {
-  return { passages, answer: r.answer, answered: r.answered, quotes: r.citations.map((c) => c.quote), latencyMs: performance.now() - started };
+export function toOutput(r: { citations: Array<{ text: string; quote: string }>; answer: string; answered: boolean; answerSpan?: { text: string } }, passages: string[], started: number): SystemOutput {
+  return { passages, answer: r.answer, answered: r.answered, quotes: r.citations.map((c) => c.quote), span: r.answerSpan?.text ?? null, latencyMs: performance.now() - started };
 }
 
 /** The product: hybrid retrieval and the extractive answerer, as /ask runs them. */

@@ -16,8 +16,18 @@ export interface Citation {
   score: number;
 }
 
+/** The shortest part of a quote that answers ("October 27 to 29, 2025"): offsets within citation `n`'s quote. */
+export interface AnswerSpanResult {
+  n: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface AnswerResult {
   answer: string;
+  /** Given when an answer is confident of its exact words. */
+  answerSpan?: AnswerSpanResult;
   /** False when the articles do not answer the question. */
   answered: boolean;
   citations: Citation[];

@@ -1,41 +1,40 @@
 import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
 import { words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
-import type { AnswerResult, Citation } from './answer-result.js';
+import type { AnswerResult, AnswerSpanResult, Citation } from './answer-result.js';
+import { findAnswerSpan } from './answer-span.js';
 import type { Answerer } from './answerer.js';
-import { answerTypeMatch, answerTypeOf, termCoverage, termPresence, termStems, weighTerms, type WeightedTerm } from './sentence-scoring.js';
+import { fileURLToPath } from 'node:url';
+import { answerTypeOf, lexicalBigrams } from '../analysis/index.js';
+import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
+import type { AnswerModel } from './answer-model.js';
+import { termPresence, termSequence, weighTerms, type WeightedTerm } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
 
 export interface ExtractiveSettings {
-  /** dense and lexical make the evidence score; rank and the answer-type factor only order sentences. */
-  weights: { dense: number; lexical: number; rank: number; type: number };
-  /** Selection score multiplier for a sentence lacking the kind of fact asked for (a date for "when"). */
-  typeMissFactor: number;
-  /** Evidence below this means "the articles do not answer it" (calibrated, see README). */
-  abstainBelow: number;
   maxSentences: number;
-  /** Extra sentences must score at least this share of the best one. */
+  /** Extra sentences must have at least this share of the best one's probability. */
   followerShare: number;
   minSentenceWords: number;
   /** Questions with at most this many corpus-known terms need all of them in the cited passage. */
   shortQuestionTerms: number;
-  /** Evidence multiplier when such a short question's terms never meet in one passage. */
-  scatteredTermsFactor: number;
-  /** Evidence multiplier when the question names something no article mentions ("France", "iPhone"). */
-  unknownNameFactor: number;
+  /** Passages whose sentences are considered (the retrieval's best first). */
+  passages: number;
+  /** The answer's span is given when the span finder is at least this sure (F1 of spans falls below 0.5 under it: bench/span-eval.ts). */
+  minSpanConfidence: number;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
-  weights: { dense: 0.45, lexical: 0.4, rank: 0, type: 0 },
-  typeMissFactor: 0.6,
-  abstainBelow: 0.37,
   maxSentences: 2,
-  followerShare: 0.9,
+  followerShare: 0.5,
   minSentenceWords: 4,
   shortQuestionTerms: 3,
-  scatteredTermsFactor: 0.4,
-  unknownNameFactor: 0.4,
+  passages: 5,
+  minSpanConfidence: 0.5,
 };
+
+/** The committed answer selector (npm run train:answerer). */
+export const DEFAULT_ANSWER_MODEL_PATH = fileURLToPath(new URL('../../models/newsdesk/answer-selector/weights.json', import.meta.url));
 
 const SENTENCE_CACHE_LIMIT = 50_000;
 
@@ -45,17 +44,15 @@ export interface TermStatistics {
   knows(term: string): boolean;
 }
 
-interface Candidate {
+export interface Candidate {
   retrieved: RetrievedPassage;
   rank: number;
   start: number;
   end: number;
   text: string;
-  score: number;
-  /** How well the sentence answers the question, independent of passage rank: decides abstention. */
-  evidence: number;
-  coverage: number;
-  dense: number;
+  features: FeatureVector;
+  /** Probability that the sentence states the answer (0 without a model). */
+  probability: number;
 }
 
 /**
@@ -65,65 +62,118 @@ interface Candidate {
  */
 export class ExtractiveAnswerer implements Answerer {
   private readonly vectorCache = new Map<string, Float32Array>();
-  /** Stems of sentences, titles and passages: the same passages come back for popular questions. */
-  private readonly stemCache = new Map<string, ReadonlySet<string>>();
+  /** Stems of sentences, titles and passages, in order: the same passages come back for popular questions. */
+  private readonly sequenceCache = new Map<string, readonly string[]>();
+  private readonly phraseCache = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly embedder: Embedder,
     private readonly vocabulary: TermStatistics,
+    private readonly model: AnswerModel | null,
     private readonly settings: ExtractiveSettings = DEFAULT_EXTRACTIVE,
   ) {}
 
   async answer(question: string, retrieval: RetrievalResult): Promise<AnswerResult> {
-    const candidates = await this.scoreSentences(question, retrieval);
-    const best = candidates[0];
-    const evidence = best ? best.evidence : 0;
-    if (!best || evidence < this.settings.abstainBelow) return this.abstain(retrieval, candidates, evidence);
+    if (!this.model) throw new Error('ExtractiveAnswerer needs an answer model to answer (npm run train:answerer)');
+    const { candidates, view } = await this.rankSentences(question, retrieval);
+    const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(view.lang, questionFeatures(summarizeQuestion(view), candidates));
+    if (evidence < this.model.threshold(view.lang)) return this.abstain(retrieval, candidates, evidence);
     const chosen = this.pickSentences(candidates);
-    return { ...compose(chosen), answered: true, evidence };
+    const composed = compose(chosen);
+    const answerSpan = this.answerSpan(question, view.lang, chosen[0], composed.citations);
+    return { ...composed, answered: true, evidence, ...(answerSpan ? { answerSpan } : {}) };
   }
 
-  /** Every sentence of the retrieved passages, best first. */
-  async scoreSentences(question: string, retrieval: RetrievalResult): Promise<Candidate[]> {
-    const questionTerms = weighTerms(retrieval.answerTerms, (t) => this.vocabulary.idf(t));
-    const type = answerTypeOf(question);
-    const { weights, minSentenceWords } = this.settings;
-    const raw = retrieval.passages.flatMap((retrieved, rank) => {
+  /** The shortest part of the best sentence that answers, as offsets in its citation's quote, when the span finder is confident. */
+  private answerSpan(question: string, lang: 'en' | 'vi', best: Candidate, citations: Citation[]): AnswerSpanResult | null {
+    const span = findAnswerSpan(question, best.text, lang);
+    if (!span || span.confidence < this.settings.minSpanConfidence) return null;
+    const cited = citations.find((c) => c.chunkId === best.retrieved.passage.chunkId);
+    if (!cited) return null;
+    const offset = cited.quote.indexOf(best.text);
+    if (offset < 0) return null;
+    return { n: cited.n, start: offset + span.start, end: offset + span.end, text: span.text };
+  }
+
+  /** Every sentence of the retrieved passages with its features, most probable answer first. */
+  async rankSentences(question: string, retrieval: RetrievalResult): Promise<{ candidates: Candidate[]; view: QuestionView }> {
+    const view = this.questionView(question, retrieval);
+    const { minSentenceWords } = this.settings;
+    const passages = retrieval.passages.slice(0, this.settings.passages);
+    const scattered = this.scatteredTerms(view.terms, passages);
+    const raw = passages.flatMap((retrieved, rank) => {
       const spans = splitSentences(retrieved.passage.text, retrieved.document.lang);
       const { passage, document } = retrieved;
-      const stemsOf = (i: number) => this.stems(`${passage.chunkId}@${spans[i].start}`, () => passage.text.slice(spans[i].start, spans[i].end));
-      const titleStems = this.stems(`title@${document.docId}`, () => document.title);
+      const sequenceOf = (i: number) => this.sequence(`${passage.chunkId}@${spans[i].start}`, () => passage.text.slice(spans[i].start, spans[i].end));
+      const titleSequence = this.sequence(`title@${document.docId}`, () => document.title);
+      const passageStems = this.passageStems(retrieved);
       return spans
-        .map((s, i) => ({
-          retrieved,
-          rank,
-          start: s.start,
-          end: s.end,
-          text: passage.text.slice(s.start, s.end),
-          stems: stemsOf(i),
-          // "The event … runs from October 27": the subject is often named in the previous sentence or the title.
-          contextStems: new Set([...titleStems, ...(i > 0 ? stemsOf(i - 1) : []), ...stemsOf(i)]),
-        }))
+        .map((s, i) => {
+          const sequence = sequenceOf(i);
+          return {
+            retrieved,
+            rank,
+            position: i,
+            start: s.start,
+            end: s.end,
+            text: passage.text.slice(s.start, s.end),
+            sequence,
+            stems: new Set(sequence),
+            // "The event … runs from October 27": the subject is often named in the previous sentence or the title.
+            contextStems: new Set([...titleSequence, ...(i > 0 ? sequenceOf(i - 1) : []), ...sequence]),
+            phrases: this.phrases(`${passage.chunkId}@${spans[i].start}`, document.lang, passage.text.slice(spans[i].start, spans[i].end), sequence),
+            passageStems,
+            titleStems: new Set(titleSequence),
+            scattered: scattered.has(passage.chunkId),
+          };
+        })
         .filter((c) => words(c.text).length >= minSentenceWords);
     });
-    if (raw.length === 0) return [];
-    const [questionVector, vectors] = await Promise.all([this.questionVector(retrieval), this.sentenceVectors(raw)]);
-    const scattered = this.scatteredTerms(questionTerms, retrieval);
-    const nameFactor = this.namesSomethingUnknown(retrieval.names) ? this.settings.unknownNameFactor : 1;
-    return raw
-      .map((c, i) => {
-        const dense = Math.max(0, cosine(vectors[i], questionVector));
-        const own = termCoverage(questionTerms, c.stems);
-        const coverage = Math.max(own, 0.9 * termCoverage(questionTerms, c.contextStems));
-        // Squared: a sentence missing a key term of the question is weak evidence.
-        const scatter = scattered.has(c.retrieved.passage.chunkId) ? this.settings.scatteredTermsFactor : 1;
-        const evidence = (weights.dense * dense + weights.lexical * coverage * coverage) * scatter * nameFactor;
-        const typeMatch = answerTypeMatch(type, c.text, question);
-        const typeFactor = type === 'other' ? 1 : this.settings.typeMissFactor + (1 - this.settings.typeMissFactor) * typeMatch;
-        const score = (evidence + weights.rank / (1 + c.rank) + weights.type * typeMatch) * typeFactor;
-        return { ...c, dense, coverage, evidence, score };
-      })
-      .sort((a, b) => b.score - a.score);
+    if (raw.length === 0) return { candidates: [], view };
+    const similarities = await this.similarities(view, retrieval, raw);
+    const features = raw.map((c, i) => sentenceFeatures(view, { ...c, similarity: similarities[i] }));
+    addRelativeFeatures(features);
+    const probabilities = this.model ? this.model.sentenceProbabilities(view.lang, features) : features.map(() => 0);
+    const candidates = raw
+      .map((c, i) => ({
+        retrieved: c.retrieved,
+        rank: c.rank,
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        features: features[i],
+        probability: probabilities[i],
+      }))
+      .sort((a, b) => b.probability - a.probability);
+    return { candidates, view };
+  }
+
+  private questionView(question: string, retrieval: RetrievalResult): QuestionView {
+    const terms = weighTerms(retrieval.answerTerms, (t) => this.vocabulary.idf(t));
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const unknown = terms.filter((t) => t.forms.every((f) => f.words.some((w) => !this.vocabulary.knows(w)))).reduce((sum, t) => sum + t.weight, 0);
+    const sequence = termSequence(question);
+    const phrases = phraseKeys(retrieval.lang, question, sequence).map((key) => ({ key, weight: this.phraseWeight(retrieval.lang, key) }));
+    const phraseTotal = phrases.reduce((sum, p) => sum + p.weight, 0);
+    const unknownPhrases = retrieval.lang === 'vi' && phraseTotal > 0 ? phrases.filter((p) => !this.vocabulary.knows(p.key)).reduce((sum, p) => sum + p.weight, 0) / phraseTotal : 0;
+    return {
+      text: question,
+      lang: retrieval.lang,
+      phrases,
+      unknownPhrases,
+      type: answerTypeOf(question),
+      terms,
+      sequence,
+      unknownTerms: total > 0 ? unknown / total : 0,
+      unknownName: this.namesSomethingUnknown(retrieval.names),
+    };
+  }
+
+  /** Sentence-model similarity of question and each sentence; the word model reads English only. */
+  private async similarities(view: QuestionView, retrieval: RetrievalResult, sentences: Array<{ retrieved: RetrievedPassage; start: number; text: string }>): Promise<number[]> {
+    if (view.lang !== 'en') return sentences.map(() => 0);
+    const [questionVector, vectors] = await Promise.all([this.questionVector(retrieval), this.sentenceVectors(sentences)]);
+    return vectors.map((v) => Math.max(0, cosine(v, questionVector)));
   }
 
   /** The answerer's model may differ from the retriever's: then the question is embedded again, with it. */
@@ -150,25 +200,46 @@ export class ExtractiveAnswerer implements Answerer {
     return keys.map((k) => this.vectorCache.get(k)!);
   }
 
-  private stems(key: string, text: () => string): ReadonlySet<string> {
-    let stems = this.stemCache.get(key);
-    if (!stems) {
-      if (this.stemCache.size >= SENTENCE_CACHE_LIMIT) this.stemCache.clear();
-      stems = termStems(text());
-      this.stemCache.set(key, stems);
+  private passageStems(r: RetrievedPassage): ReadonlySet<string> {
+    return new Set(this.sequence(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`));
+  }
+
+  private phrases(key: string, lang: 'en' | 'vi', text: string, sequence: readonly string[]): ReadonlySet<string> {
+    let phrases = this.phraseCache.get(key);
+    if (!phrases) {
+      if (this.phraseCache.size >= SENTENCE_CACHE_LIMIT) this.phraseCache.clear();
+      phrases = new Set(phraseKeys(lang, text, sequence));
+      this.phraseCache.set(key, phrases);
     }
-    return stems;
+    return phrases;
+  }
+
+  /** A Vietnamese syllable pair weighs its own IDF (it is indexed); an English pair its rarer word's. */
+  private phraseWeight(lang: 'en' | 'vi', key: string): number {
+    if (lang === 'vi') return this.vocabulary.idf(key);
+    const [a, b] = key.split(' ');
+    return Math.max(this.vocabulary.idf(a), this.vocabulary.idf(b));
+  }
+
+  private sequence(key: string, text: () => string): readonly string[] {
+    let sequence = this.sequenceCache.get(key);
+    if (!sequence) {
+      if (this.sequenceCache.size >= SENTENCE_CACHE_LIMIT) this.sequenceCache.clear();
+      sequence = termSequence(text());
+      this.sequenceCache.set(key, sequence);
+    }
+    return sequence;
   }
 
   /**
    * Passages that miss a term of a short question ("capital" / "Australia"):
    * when every term matters, a passage holding only some of them is no answer.
    */
-  private scatteredTerms(questionTerms: readonly WeightedTerm[], retrieval: RetrievalResult): Set<string> {
+  private scatteredTerms(questionTerms: readonly WeightedTerm[], passages: readonly RetrievedPassage[]): Set<string> {
     const known = questionTerms.filter((t) => t.forms.some((f) => f.words.every((w) => this.vocabulary.knows(w))));
     if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
-    const missing = retrieval.passages.filter((r) => {
-      const terms = this.stems(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`);
+    const missing = passages.filter((r) => {
+      const terms = this.passageStems(r);
       return known.some((t) => termPresence(t, terms) < 1);
     });
     return new Set(missing.map((r) => r.passage.chunkId));
@@ -191,7 +262,7 @@ export class ExtractiveAnswerer implements Answerer {
   private pickSentences(candidates: Candidate[]): Candidate[] {
     const chosen = [candidates[0]];
     for (const c of candidates.slice(1)) {
-      if (chosen.length >= this.settings.maxSentences || c.score < this.settings.followerShare * candidates[0].score) break;
+      if (chosen.length >= this.settings.maxSentences || c.probability < this.settings.followerShare * candidates[0].probability) break;
       const terms = new Set(words(c.text));
       const redundant = chosen.some((x) => overlap(new Set(words(x.text)), terms) > 0.5 || sameSpan(x, c));
       if (!redundant) chosen.push(c);
@@ -209,6 +280,14 @@ export class ExtractiveAnswerer implements Answerer {
     const markers = citations.map((c) => `[${c.n}]`).join(', ');
     return { answer: notAnsweredText(retrieval.lang, markers), answered: false, citations, evidence };
   }
+}
+
+/** Adjacent word pairs: Vietnamese syllable pairs as the lexical index has them, English adjacent content-word stems. */
+function phraseKeys(lang: 'en' | 'vi', text: string, sequence: readonly string[]): string[] {
+  if (lang === 'vi') return lexicalBigrams(text, 'vi');
+  const keys: string[] = [];
+  for (let i = 0; i + 1 < sequence.length; i++) keys.push(`${sequence[i]} ${sequence[i + 1]}`);
+  return keys;
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -1,7 +1,11 @@
 /** Public surface of answering: compose a cited answer from retrieved passages. */
 export type { Answerer } from './answerer.js';
-export type { AnswerResult, Citation } from './answer-result.js';
-export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
-export { answerTypeOf, answerTypeMatch, termCoverage, weighTerms, type AnswerType } from './sentence-scoring.js';
+export type { AnswerResult, AnswerSpanResult, Citation } from './answer-result.js';
+export { findAnswerSpan, type AnswerSpan } from './answer-span.js';
+export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, DEFAULT_ANSWER_MODEL_PATH, type Candidate, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
+export { AnswerModel, linearScore, logistic, softmax, type AnswerModelData, type LanguageModelData, type LogisticData } from './answer-model.js';
+export { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, summarizeQuestion, type FeatureName, type QuestionSummary, type FeatureVector, type QuestionFeatureVector, type QuestionView } from './answer-features.js';
+export { termCoverage, weighTerms } from './sentence-scoring.js';
+export { answerTypeOf, answerTypeMatch, type AnswerType } from '../analysis/index.js';
 export { notAnsweredText } from './messages.js';
-export { QaEngine, type AskResponse, type EngineModels, type Tuning } from './qa-engine.js';
+export { QaEngine, committedAnswerModel, type AskResponse, type EngineModels, type Tuning } from './qa-engine.js';

@@ -3,7 +3,8 @@ import { HybridRetriever, LexicalIndex, titleLookup, type FusionSettings, type R
 import type { PassageStore } from '../store/index.js';
 import type { AnswerResult } from './answer-result.js';
 import type { Answerer } from './answerer.js';
-import { ExtractiveAnswerer, type ExtractiveSettings } from './extractive-answerer.js';
+import { AnswerModel } from './answer-model.js';
+import { DEFAULT_ANSWER_MODEL_PATH, ExtractiveAnswerer, type ExtractiveSettings } from './extractive-answerer.js';
 
 export interface AskResponse extends Omit<AnswerResult, 'evidence'> {
   timings: { retrieveMs: number; answerMs: number; totalMs: number };
@@ -15,10 +16,22 @@ export interface Tuning {
   extractive?: ExtractiveSettings;
 }
 
-/** The models an engine runs: the index's embedder, and the one the answerer compares the question with each sentence by (the same one when not given). */
+/**
+ * The models an engine runs: the index's embedder, the one the answerer compares the question with each
+ * sentence by (the same one when not given), and the trained answer selector (the committed one when not given).
+ */
 export interface EngineModels {
   embedder: Embedder;
   sentenceEmbedder?: Embedder;
+  answerModel?: AnswerModel;
+}
+
+let committedModel: AnswerModel | null = null;
+
+/** The answer selector committed under models/ (read once). */
+export function committedAnswerModel(): AnswerModel {
+  committedModel ??= AnswerModel.load(DEFAULT_ANSWER_MODEL_PATH);
+  return committedModel;
 }
 
 /** Retrieval and answering bound to one index version. */
@@ -31,7 +44,7 @@ export class QaEngine {
 
   static create(store: PassageStore, models: EngineModels, tuning: Tuning = {}, lexical?: LexicalIndex): QaEngine {
     const retriever = new HybridRetriever(store, models.embedder, tuning.fusion, lexical);
-    const answerer = new ExtractiveAnswerer(models.sentenceEmbedder ?? models.embedder, retriever.lexical, tuning.extractive);
+    const answerer = new ExtractiveAnswerer(models.sentenceEmbedder ?? models.embedder, retriever.lexical, models.answerModel ?? committedAnswerModel(), tuning.extractive);
     return new QaEngine(store, retriever, answerer);
   }
 

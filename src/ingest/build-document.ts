@@ -2,7 +2,8 @@ import { extname } from 'node:path';
 import { cleanArticleText, type CleanedText } from './clean-text.js';
 import { htmlToText } from './html-to-text.js';
 import { markdownToText } from './markdown-to-text.js';
-import { detectLanguage, findDate, findPublishedDate, titleFromText } from './metadata.js';
+import { detectLanguage } from '../analysis/index.js';
+import { findDate, findPublishedDate, titleFromText } from './metadata.js';
 import { splitSentences } from './sentences.js';
 import type { ArticleDocument, SkippedFile, SourceFile } from './types.js';
 

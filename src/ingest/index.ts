@@ -5,4 +5,5 @@ export { cleanArticleText, type CleanedText } from './clean-text.js';
 export { buildDocument } from './build-document.js';
 export { chunkDocument } from './chunk.js';
 export { splitSentences, countWords, type SentenceSpan } from './sentences.js';
-export { detectLanguage, findDate } from './metadata.js';
+export { findDate } from './metadata.js';
+export { detectLanguage } from '../analysis/index.js';

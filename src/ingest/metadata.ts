@@ -1,4 +1,3 @@
-import type { Lang } from './types.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_NAME = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?`;
@@ -42,16 +41,6 @@ export function findPublishedDate(metaLines: readonly string[]): string | null {
     if (date) return date;
   }
   return null;
-}
-
-const VI_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/giu;
-
-/** Vietnamese when its distinctive letters make up more than 4% of the letters. */
-export function detectLanguage(text: string): Lang {
-  const sample = text.slice(0, 5000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const vietnamese = sample.match(VI_LETTERS)?.length ?? 0;
-  return letters > 0 && vietnamese / letters > 0.04 ? 'vi' : 'en';
 }
 
 /** A title for articles that do not start with a headline: their first sentence, shortened. */

@@ -10,7 +10,8 @@ export interface SourceFile {
   mtimeMs: number;
 }
 
-export type Lang = 'en' | 'vi';
+export type { Lang } from '../analysis/index.js';
+import type { Lang } from '../analysis/index.js';
 
 /** A cleaned article with its metadata, as stored in the index. */
 export interface ArticleDocument {

@@ -1,4 +1,4 @@
-import { casedWords, contentTerms } from './text-folding.js';
+import { casedWords, contentTerms } from '../analysis/index.js';
 
 /**
  * Something the question asks about and the ways an answer may say it, each

@@ -3,10 +3,10 @@ import { cosine } from '../embed/index.js';
 import type { Passage } from '../ingest/index.js';
 import type { PassageStore } from '../store/index.js';
 import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
-import { LexicalIndex, titleLookup } from './lexical-index.js';
-import { buildQueryContext } from './query-context.js';
+import { LexicalIndex, titleLookup, type LexicalHit } from './lexical-index.js';
+import { buildQueryContext, type QueryContext } from './query-context.js';
 import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
-import { words } from './text-folding.js';
+import { words } from '../analysis/index.js';
 
 /** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
 export class HybridRetriever implements Retriever {
@@ -34,21 +34,24 @@ export class HybridRetriever implements Retriever {
     const denseHits = this.store.searchVector(queryVector, s.candidates, accept);
     const confident = lexicalHits.length > 1 && lexicalHits[0].score >= s.confidentLexicalRatio * lexicalHits[1].score;
     const denseWeight = s.denseWeight[context.lang] * (confident ? s.confidentDenseShare : 1);
+    const inView = this.conversationHits(context, accept);
+    const ranked = (hits: ReadonlyArray<{ passage: Passage }>) => hits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 }));
     const fused = fuseRanks(
       [
-        { weight: s.lexicalWeight, ranked: lexicalHits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 })) },
-        { weight: denseWeight, ranked: denseHits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 })) },
+        { weight: s.lexicalWeight, ranked: ranked(lexicalHits) },
+        { weight: denseWeight, ranked: ranked(denseHits) },
+        { weight: s.followUpWeight, ranked: ranked(inView) },
       ],
       s.rrfK,
     );
-    const byId = new Map<string, Passage>([...lexicalHits, ...denseHits].map((h) => [h.passage.chunkId, h.passage]));
+    const byId = new Map<string, Passage>([...lexicalHits, ...denseHits, ...inView].map((h) => [h.passage.chunkId, h.passage]));
     const lexicalRank = new Map(lexicalHits.map((h, i) => [h.passage.chunkId, i + 1]));
     const denseRank = new Map(denseHits.map((h, i) => [h.passage.chunkId, i + 1]));
     const recency = context.wantsLatest ? s.latestRecencyWeight : s.recencyWeight;
-    const ranked = [...fused.entries()]
+    const scored = [...fused.entries()]
       .map(([id, score]) => ({ passage: byId.get(id)!, score: score + recency * this.dateRank(byId.get(id)!.docId) }))
       .sort((a, b) => b.score - a.score);
-    const passages = this.diverse(ranked, query.k).map(({ passage, score }) => ({
+    const passages = this.diverse(scored, query.k).map(({ passage, score }) => ({
       passage,
       document: this.store.document(passage.docId)!,
       score,
@@ -57,6 +60,20 @@ export class HybridRetriever implements Retriever {
       denseScore: cosine(queryVector, this.store.vectorOf(passage)),
     }));
     return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
+  }
+
+  /**
+   * A follow-up keeps the previous answer's articles in view: the question (with the one it follows)
+   * ranked within them. The articles are those the client says the answer cited or, when it does not
+   * say, those whose passages the answer's text matches best.
+   */
+  private conversationHits(context: QueryContext, accept: ((p: Passage) => boolean) | undefined): LexicalHit[] {
+    const previous = context.previousAnswer;
+    if (!previous) return [];
+    const known = previous.docIds.filter((id) => this.store.document(id));
+    const docIds = new Set(known.length > 0 ? known : this.lexical.query(previous.text, 2).map((h) => h.passage.docId));
+    if (docIds.size === 0) return [];
+    return this.lexical.query(context.lexicalText, this.settings.candidates, (p) => docIds.has(p.docId) && (!accept || accept(p)));
   }
 
   /** Drops near-duplicates (e.g. the same wire story on two sites) so the k passages say different things. */

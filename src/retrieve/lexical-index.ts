@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import { isStopword, termForms, words } from './text-folding.js';
+import { isBigram, isStopword, lexicalTokens, termForms } from '../analysis/index.js';
 
 export interface LexicalHit {
   passage: Passage;
@@ -33,11 +33,11 @@ export class LexicalIndex {
     this.titleBoost = titleBoost;
     this.search = new MiniSearch<Row>({
       fields: ['title', 'text'],
-      tokenize: (text) => words(text),
+      tokenize: (text) => lexicalTokens(text),
       // Stopwords carry no evidence and have the longest posting lists: leaving them out keeps queries fast on large corpora.
       processTerm: (term) => {
         if (isStopword(term)) return null;
-        const forms = termForms(term);
+        const forms = isBigram(term) ? [term] : termForms(term);
         if (this.seenInPassage) for (const f of forms) if (!this.seenInPassage.has(f)) (this.seenInPassage.add(f), this.documentFrequency.set(f, (this.documentFrequency.get(f) ?? 0) + 1));
         return forms;
       },
@@ -71,9 +71,16 @@ export class LexicalIndex {
     const results = this.search.search(this.informativeTerms(text).join(' '), {
       boost: { title: this.titleBoost, text: 1 },
       combineWith: 'OR',
+      // The terms are analyzed already (bigrams included): split them apart only.
+      tokenize: (terms) => terms.split(' '),
       filter: accept ? (r) => accept(this.passages[r.id as number]) : undefined,
     });
-    return results.slice(0, k).map((r) => ({ passage: this.passages[r.id as number], score: r.score }));
+    // MiniSearch multiplies BM25 by the number of query terms matched, which ranks a passage with many common
+    // words above one with the question's rare name; plain BM25 measured better on every question set.
+    return results
+      .map((r) => ({ passage: this.passages[r.id as number], score: r.score / Math.max(1, r.queryTerms.length) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
   }
 
   knows(term: string): boolean {
@@ -85,10 +92,11 @@ export class LexicalIndex {
    * their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
   private informativeTerms(text: string): string[] {
-    const terms = [...new Set(words(text))].filter((t) => !isStopword(t));
+    const terms = [...new Set(lexicalTokens(text))].filter((t) => !isStopword(t));
     const limit = this.documentCount / 2;
     const useful = terms.filter((t) => this.frequency(t) <= limit);
-    return useful.length > 0 ? useful : terms;
+    // When every word is that common (a tiny corpus), all are kept: the pairs alone would not find the passages that spell the words apart.
+    return useful.some((t) => !isBigram(t)) ? useful : terms;
   }
 
   /** Inverse document frequency of a (folded or exact) term over passages. */
@@ -100,7 +108,8 @@ export class LexicalIndex {
   /** Passages holding the term in any of its indexed forms (its stem, its folded form). */
   private frequency(term: string): number {
     if (isStopword(term)) return this.documentCount;
-    return Math.max(0, ...termForms(term).map((f) => this.documentFrequency.get(f) ?? 0));
+    const forms = isBigram(term) ? [term] : termForms(term);
+    return Math.max(0, ...forms.map((f) => this.documentFrequency.get(f) ?? 0));
   }
 }
 

@@ -1,7 +1,7 @@
 import { detectLanguage } from '../ingest/index.js';
 import type { ChatTurn } from './retriever.js';
 import { literalTerms, questionNames, translatedTerm, type AnswerTerm } from './answer-terms.js';
-import { contentTerms, foldDiacritics, joinPlaceNames } from './text-folding.js';
+import { casedWords, contentTerms, foldDiacritics, joinPlaceNames } from '../analysis/index.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
 const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him|there|then)\b|\b(đó|này|nó|ông ấy|bà ấy|họ|sự kiện đó)\b/iu;
@@ -22,6 +22,20 @@ export interface QueryContext {
   answerTerms: AnswerTerm[];
   /** Names the (English) question itself uses, each a list of folded words. */
   names: string[][];
+  /** The question continues the conversation ("Where?", "Who else attended?", "What did they agree on?"). */
+  isFollowUp: boolean;
+  /** The latest answer: the articles it cited (when the client says) and its text. */
+  previousAnswer: { docIds: string[]; text: string } | null;
+}
+
+/** A question this short, naming nothing, after an earlier one, is read as a follow-up even without a pronoun. */
+const FOLLOW_UP_MAX_TERMS = 2;
+
+/** "Where?", "Who else attended?": at most two content words and no name (a capitalized word after the first). */
+function isBareQuestion(question: string): boolean {
+  const terms = contentTerms(question).length;
+  const named = casedWords(question).slice(1).some(({ word }) => /^\p{Lu}/u.test(word));
+  return terms <= 1 || (terms <= FOLLOW_UP_MAX_TERMS && !named);
 }
 
 /**
@@ -32,7 +46,8 @@ export interface QueryContext {
 export function buildQueryContext(question: string, history: readonly ChatTurn[] = []): QueryContext {
   const lang = detectLanguage(question);
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content ?? '';
-  const isFollowUp = previous !== '' && (contentTerms(question).length <= 1 || CONTINUATION.test(question) || ANAPHORA.test(question));
+  const answer = [...history].reverse().find((t) => t.role === 'assistant');
+  const isFollowUp = previous !== '' && (CONTINUATION.test(question) || ANAPHORA.test(question) || isBareQuestion(question));
   const base = (isFollowUp ? `${previous} ${question}` : question).replace(QUANTITY_QUESTION, 'how');
   const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : null;
   const english = expansion?.english ?? '';
@@ -43,5 +58,7 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
     wantsLatest: LATEST.test(question),
     answerTerms: expansion ? [...literalTerms(expansion.rest), ...expansion.translations.flatMap((t) => translatedTerm(t) ?? [])] : literalTerms(base),
     names: lang === 'en' ? questionNames(question) : [],
+    isFollowUp,
+    previousAnswer: isFollowUp && answer ? { docIds: answer.docIds ?? [], text: answer.content.replace(/\[\d+\]/g, ' ') } : null,
   };
 }

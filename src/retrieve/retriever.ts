@@ -11,6 +11,8 @@ export interface RetrievalFilters {
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+  /** For an assistant turn: the articles its answer cited (a follow-up keeps them in view). */
+  docIds?: string[];
 }
 
 export interface RetrievalQuery {

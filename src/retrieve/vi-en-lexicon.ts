@@ -4,7 +4,7 @@
  * default embedding model reads English only; names and numbers already match
  * once diacritics are folded.
  */
-import { isFoldedVietnameseStopword } from './text-folding.js';
+import { isFoldedVietnameseStopword } from '../analysis/index.js';
 
 /** Folded Vietnamese phrase → its English renderings, separated by "|" ("held|takes place"). */
 const GLOSSARY: Record<string, string> = {
@@ -190,7 +190,7 @@ const ENTRIES = Object.entries(GLOSSARY).sort((a, b) => b[0].length - a[0].lengt
 export interface Expansion {
   /** English equivalents of the glossary phrases found, every rendering, as one text to search. */
   english: string;
-  /** Per glossary phrase found, its English renderings ("held", "takes place"). */
+  /** Per glossary phrase found, the phrase itself and its English renderings ("diễn ra" → "dien ra", "held", "takes place"). */
   translations: string[][];
   /** The content words left once those phrases and Vietnamese function words are taken out. */
   rest: string;
@@ -203,9 +203,9 @@ export function englishExpansion(foldedText: string): Expansion {
   for (const [phrase, english] of ENTRIES) {
     const needle = ` ${phrase} `;
     if (!rest.includes(needle)) continue;
-    translations.push(english.split('|'));
+    translations.push([phrase, ...english.split('|')]);
     rest = rest.split(needle).join(' ');
   }
   const content = rest.split(' ').filter((w) => w !== '' && !isFoldedVietnameseStopword(w));
-  return { english: translations.flat().join(' '), translations, rest: content.join(' ') };
+  return { english: translations.flatMap(([, ...renderings]) => renderings).join(' '), translations, rest: content.join(' ') };
 }

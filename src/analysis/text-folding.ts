@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { americanSpelling } from './spelling.js';
+import { detectLanguage, type Lang } from './language.js';
 
 /**
  * Term normalization shared by the lexical index and the answerer: lower case,
@@ -63,8 +64,9 @@ export function stem(term: string): string {
 export function termForms(term: string): string[] {
   const lower = term.toLowerCase();
   if (!NON_ASCII.test(lower)) return [stem(lower)];
-  const folded = foldDiacritics(lower); // Vietnamese and other non-ASCII words: folded, not stemmed
-  return folded === lower ? [lower] : [lower, folded];
+  // Vietnamese and other non-ASCII words: folded, not stemmed. One form only: a word indexed twice
+  // would count twice in a passage's match count, ranking common Vietnamese words above a rare name.
+  return [foldDiacritics(lower)];
 }
 
 const ENGLISH_STOPWORDS =
@@ -93,4 +95,34 @@ export function contentTerms(text: string): string[] {
   return words(text)
     .filter((w) => !isStopword(w))
     .map((w) => foldDiacritics(w));
+}
+
+/** Joins the two syllables of a bigram term: no word contains it, so a bigram never meets a word. */
+const BIGRAM_JOINER = '_';
+
+/**
+ * The tokens a text is searched and indexed under: its words and, in
+ * Vietnamese, where most words are two or more syllables ("Hà Nội", "bóng
+ * đá"), each pair of adjacent syllables too (folded), so that a passage with
+ * the question's words in the question's order ranks above one with the same
+ * syllables scattered. Pairs of two function words are left out.
+ */
+export function lexicalTokens(text: string, lang: Lang = detectLanguage(text)): string[] {
+  const tokens = words(text);
+  if (lang !== 'vi') return tokens;
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (isStopword(tokens[i]) && isStopword(tokens[i + 1])) continue;
+    bigrams.push(foldDiacritics(tokens[i]) + BIGRAM_JOINER + foldDiacritics(tokens[i + 1]));
+  }
+  return [...tokens, ...bigrams];
+}
+
+/** The bigram tokens of a text alone (see lexicalTokens); none for English. */
+export function lexicalBigrams(text: string, lang: Lang = detectLanguage(text)): string[] {
+  return lang === 'vi' ? lexicalTokens(text, lang).filter(isBigram) : [];
+}
+
+export function isBigram(token: string): boolean {
+  return token.includes(BIGRAM_JOINER);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { americanSpelling } from '../../src/retrieve/spelling.js';
+import { americanSpelling } from '../../src/analysis/spelling.js';
 
 describe('British spellings read as American', () => {
   it('maps the common variants, word by word and inside hyphenated words', () => {

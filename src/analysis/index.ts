@@ -1,0 +1,22 @@
+/**
+ * Public surface of text analysis: what every stage reads the same way about a
+ * text or a question (language, words and their folded and stemmed forms,
+ * index terms, the kind of fact a question asks for).
+ */
+export { detectLanguage, type Lang } from './language.js';
+export { answerTypeOf, answerTypeMatch, type AnswerType } from './answer-type.js';
+export {
+  casedWords,
+  contentTerms,
+  foldDiacritics,
+  isFoldedVietnameseStopword,
+  isBigram,
+  isStopword,
+  lexicalBigrams,
+  lexicalTokens,
+  joinPlaceNames,
+  stem,
+  termForms,
+  words,
+} from './text-folding.js';
+export { americanSpelling } from './spelling.js';

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { findAnswerSpan, spanAnswerType } from '../../src/answer/answer-span.js';
+
+const span = (question: string, sentence: string, lang: 'en' | 'vi' = 'en') => findAnswerSpan(question, sentence, lang)?.text ?? null;
+
+describe('findAnswerSpan: dates', () => {
+  it('finds a date range in an English sentence, not the year the question already names', () => {
+    expect(span('When does Vietnam International Digital Week 2025 take place?', 'The event runs from October 27 to 29, 2025 in Ninh Binh.')).toBe('October 27 to 29, 2025');
+    expect(span('When was the law passed?', 'The law was passed in 1990 after years of debate.')).toBe('1990');
+    expect(span('In what year did the company move to Hanoi?', 'The company, founded in March 1998, moved to Hanoi in May 2004.')).toBe('2004');
+  });
+
+  it('finds Vietnamese dates: "ngày … tháng … năm …", "năm 1990", "tháng 5"', () => {
+    expect(span('Nghị định có hiệu lực khi nào?', 'Nghị định có hiệu lực từ ngày 14 tháng 1 năm 2025.', 'vi')).toBe('ngày 14 tháng 1 năm 2025');
+    // Asked for the year, the year alone; asked "when", the whole expression.
+    expect(span('Ông sinh năm nào?', 'Ông sinh năm 1990 tại Hà Nội.', 'vi')).toBe('1990');
+    expect(span('Ông sinh khi nào?', 'Ông sinh năm 1990 tại Hà Nội.', 'vi')).toBe('năm 1990');
+    expect(span('Công trình khởi công khi nào?', 'Công trình được khởi công vào tháng 5 năm 2023 và dự kiến hoàn thành năm 2026.', 'vi')).toBe('tháng 5 năm 2023');
+    expect(span('Phật giáo du nhập vào thời điểm nào?', 'Phật giáo du nhập vào đầu thế kỷ II.', 'vi')).toBe('đầu thế kỷ II');
+  });
+
+  it('returns null when a date is asked for and the sentence gives none', () => {
+    expect(findAnswerSpan('When will the bridge open?', 'The bridge is being built by a local contractor.', 'en')).toBeNull();
+  });
+});
+
+describe('findAnswerSpan: numbers', () => {
+  it('keeps the unit the question counts', () => {
+    expect(span('How many delegates attended the conference?', 'Around 800 delegates attended the conference in Hanoi.')).toBe('800 delegates');
+    expect(span('Bao nhiêu ngày mùa đông dưới 0 độ?', 'Tại các vùng lạnh nhất nhiệt độ ở mức dưới không trong khoảng 40 ngày mùa đông.', 'vi')).toBe('40 ngày');
+  });
+
+  it('finds percentages and money', () => {
+    expect(span('What percentage of households have broadband?', 'About 85% of households now have broadband access, the ministry said.')).toBe('85%');
+    expect(span('Tỷ lệ hộ gia đình có internet là bao nhiêu?', 'Tỷ lệ hộ gia đình có internet đạt 78,5% vào cuối năm.', 'vi')).toBe('78,5%');
+    expect(span('How much did the company invest?', 'The company invested $2.5 billion in the new plant.')).toBe('$2.5 billion');
+  });
+
+  it('says a measure with its unit', () => {
+    expect(span('How long did the filming take?', 'The filming took 128 days across four countries.')).toBe('128 days');
+    expect(span('How many square miles does the city cover?', 'The city covers 468.9 square miles, of which 164.1 are water.')).toBe('468.9 square miles');
+  });
+
+  it('does not answer with a number the question already says', () => {
+    expect(span('How many people visited in 2024?', 'In 2024, some 12,000 people visited the museum.')).toBe('12,000 people');
+  });
+});
+
+describe('findAnswerSpan: people and places', () => {
+  it('finds a person name (English and Vietnamese capitalized syllables)', () => {
+    expect(span('Who chairs the committee?', 'The committee is chaired by Deputy Prime Minister Nguyen Chi Dung.')).toContain('Nguyen Chi Dung');
+    expect(span('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?', 'Bộ trưởng Bộ Khoa học và Công nghệ Nguyễn Mạnh Hùng phát biểu tại hội nghị.', 'vi')).toBe('Nguyễn Mạnh Hùng');
+    expect(span('Who was cast as the villain?', 'Alessandro Cremona was cast as the villain in the film.')).toBe('Alessandro Cremona');
+  });
+
+  it('finds a place after in/at/ở/tại', () => {
+    expect(span('Where does Vietnam International Digital Week 2025 take place?', 'The event runs from October 27 to 29, 2025 in Ninh Binh.')).toBe('Ninh Binh');
+    expect(span('Hội nghị diễn ra ở đâu?', 'Hội nghị diễn ra tại Đà Nẵng vào tuần trước.', 'vi')).toBe('Đà Nẵng');
+  });
+
+  it('splits a possessive from the name it owns, and answers without the "\'s"', () => {
+    expect(span('Which publication does Javier Glickman write for?', "Hyper's Javier Glickman commended the game for its long quests.")).toBe('Hyper');
+    expect(span('Which journalist criticized the controls?', "GameSpot's Jeff Gerstmann criticized the controls.")).toBe('Jeff Gerstmann');
+  });
+
+  it('reads a name the question spells a little differently as the question\'s own', () => {
+    expect(span('What character did Stephanie Sigma portray?', 'Stephanie Sigman was cast as Estrella in the film.')).toBe('Estrella');
+  });
+
+  it('answers "which three …" with the list of names', () => {
+    expect(span('Which three cities hosted the games?', 'The games were hosted in Oujda, Tangier and Erfoud during June.')).toBe('Oujda, Tangier and Erfoud');
+  });
+
+  it('does not take a capitalized first word of the sentence for a name', () => {
+    expect(span('Who opened the new terminal?', 'Yesterday the new terminal was opened by Tran Hong Ha.')).toBe('Tran Hong Ha');
+  });
+});
+
+describe('findAnswerSpan: other questions', () => {
+  it('takes the phrase next to the question words, with lower confidence', () => {
+    const launched = findAnswerSpan('What did the ministry launch?', 'On Monday the ministry launched a national digital identity platform for citizens.', 'en');
+    expect(launched?.text).toBe('national digital identity platform');
+    expect(launched?.confidence ?? 1).toBeLessThan(0.5);
+    expect(span('Vì sao dự án bị hoãn?', 'Dự án bị hoãn vì thiếu vốn đầu tư.', 'vi')).toBe('thiếu vốn đầu tư');
+  });
+
+  it('prefers a quoted title when the question names the kind of thing', () => {
+    expect(span('What song did she release in 2013?', 'In 2013 she released her song "Flawless", which sampled a speech.')).toBe('Flawless');
+  });
+
+  it('prefers a name when the question asks "which magazine"', () => {
+    expect(span('Which magazine interviewed her about feminism?', 'In an interview published by Vogue in April 2013, she spoke about feminism.')).toBe('Vogue');
+  });
+});
+
+describe('findAnswerSpan: contract', () => {
+  it('returns offsets into the sentence and a confidence in 0..1', () => {
+    const sentence = 'The event runs from October 27 to 29, 2025 in Ninh Binh.';
+    const result = findAnswerSpan('When does the event take place?', sentence, 'en');
+    expect(result).not.toBeNull();
+    if (result === null) return;
+    expect(sentence.slice(result.start, result.end)).toBe(result.text);
+    expect(result.confidence).toBeGreaterThan(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('returns null for empty input', () => {
+    expect(findAnswerSpan('When?', '', 'en')).toBeNull();
+    expect(findAnswerSpan('', 'Some sentence.', 'en')).toBeNull();
+  });
+
+  it('rates a typed answer above a phrase', () => {
+    const date = findAnswerSpan('When was the law passed?', 'The law was passed in 1990 after years of debate.', 'en');
+    const other = findAnswerSpan('What did the ministry launch?', 'On Monday the ministry launched a national digital identity platform for citizens.', 'en');
+    expect(date?.confidence ?? 0).toBeGreaterThan(other?.confidence ?? 1);
+  });
+
+  // A loose bound that only catches a pathological slowdown (shared CI machines are noisy);
+  // bench/span-eval.ts reports the real figure (about 0.15 ms per sentence).
+  it('is fast', () => {
+    const sentence = 'Tại các vùng lạnh nhất nhiệt độ ở mức dưới không trong khoảng 40 ngày mùa đông, và thậm chí tại một số vùng sa mạc còn có tuyết rơi thường xuyên trong thời kỳ này.';
+    for (let i = 0; i < 50; i++) findAnswerSpan('Bao nhiêu ngày mùa đông dưới 0 độ?', sentence, 'vi');
+    const started = performance.now();
+    for (let i = 0; i < 500; i++) findAnswerSpan('Bao nhiêu ngày mùa đông dưới 0 độ?', sentence, 'vi');
+    expect((performance.now() - started) / 500).toBeLessThan(10);
+  });
+});
+
+describe('spanAnswerType', () => {
+  it('reads the kind of fact asked for from the first question word', () => {
+    expect(spanAnswerType('What is lessened when people are with their dogs?', 'en')).toBe('other');
+    expect(spanAnswerType('In what year was it declared?', 'en')).toBe('date');
+    expect(spanAnswerType('Which journalist criticized the controls?', 'en')).toBe('person');
+    expect(spanAnswerType('What was the value of the deal?', 'en')).toBe('number');
+    expect(spanAnswerType('Công ty được thành lập năm nào?', 'vi')).toBe('date');
+    expect(spanAnswerType('Công chúa cưới ai?', 'vi')).toBe('person');
+    expect(spanAnswerType('Trụ sở ở thành phố nào?', 'vi')).toBe('place');
+    expect(spanAnswerType('Có bao nhiêu người tham dự?', 'vi')).toBe('number');
+    expect(spanAnswerType('Vì sao dự án bị hoãn?', 'vi')).toBe('other');
+  });
+});
