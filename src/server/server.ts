@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import type { EngineModels } from '../answer/index.js';
+import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
 import { TransformersEmbedder, type Embedder } from '../embed/index.js';
 import { createApp } from './app.js';
@@ -38,7 +38,8 @@ export async function loadModels(config: Config, given: Partial<EngineModels> = 
   const embedder = given.embedder ?? (await loadEmbedder(config));
   const sentenceModel = config.embedding.sentenceModel;
   const sentenceEmbedder = given.sentenceEmbedder ?? (sentenceModel === embedder.modelId ? embedder : await loadEmbedder(config, sentenceModel));
-  return { embedder, sentenceEmbedder };
+  const llm = given.llm ?? (config.llm ? { chat: openAiCompatibleChat(config.llm), name: config.llm.model, settings: { timeoutMs: config.llm.timeoutMs, maxPassages: config.llm.maxPassages } } : undefined);
+  return { embedder, sentenceEmbedder, llm };
 }
 
 /** Loads the model and the index, then listens. `close()` lets in-flight requests finish. */
