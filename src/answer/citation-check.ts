@@ -140,12 +140,14 @@ export function stripMarkers(sentence: string): string {
 const NUMBER_WORDS: Record<string, string> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
   twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100', thousand: '1000', dozen: '12',
+  // Months are numbers too: "tháng 10" (Vietnamese) and "10/2025" are October.
+  january: '1', february: '2', march: '3', april: '4', june: '6', july: '7', august: '8', september: '9', october: '10', november: '11', december: '12',
 };
 const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /**
  * Numbers written in `text`, normalized: "1,200" and "1200" are "1200"; "40%" is "40"; "6th" is "6";
- * "ten" is "10"; "1.5 million" is also "1500000", so either way of writing it matches.
+ * "ten" is "10", "October" is also "10"; "1.5 million" is also "1500000", so either way of writing it matches.
  */
 export function numbersIn(text: string): Set<string> {
   const found = new Set<string>();
