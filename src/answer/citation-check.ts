@@ -58,6 +58,9 @@ export interface SupportVerdict {
   crossLanguage: boolean;
 }
 
+/** Prepositions and connectives a paraphrase adds freely ("during", "including"): not content the passage must share. */
+const FUNCTION_WORDS = new Set(['during', 'including', 'among', 'between', 'within', 'without', 'through', 'via', 'per', 'while', 'because', 'despite', 'until', 'since', 'after', 'before', 'across', 'toward', 'towards', 'upon', 'well', 'both', 'either', 'neither', 'whether', 'although', 'however', 'therefore', 'thus', 'while']);
+
 const MARKER = /\[(\d+(?:\s*[,;–-]\s*\d+)*)\]/g;
 const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*[,;–-]\s*\d+)*\])+[.,;]?/;
 
@@ -91,7 +94,7 @@ export function supportOf(sentence: string, passages: readonly Pick<CitablePassa
     const names = namesIn(sentence);
     for (const name of names) if (!evidenceStems.has(stem(name))) problems.push({ kind: 'name', value: name });
     const nameSet = new Set(names.map(stem));
-    const content = [...new Set(words(foldDiacritics(sentence)).filter((w) => !isStopword(w) && !/\d/.test(w)).map(stem))].filter((s) => !nameSet.has(s));
+    const content = [...new Set(words(foldDiacritics(sentence)).filter((w) => !isStopword(w) && !FUNCTION_WORDS.has(w) && !/\d/.test(w)).map(stem))].filter((s) => !nameSet.has(s));
     if (content.length >= settings.minContentWords) {
       const missing = content.filter((s) => !evidenceStems.has(s));
       const coverage = 1 - missing.length / content.length;
