@@ -3,7 +3,7 @@ import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/m
 import { ChatOpenAI } from '@langchain/openai';
 import type { LlmSettings } from '../config.js';
 import { splitSentences } from '../ingest/index.js';
-import { stem, words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import { stem, words, type ChatTurn, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, Citation, CitationCheckSummary, Fallback, FallbackCode } from './answer-result.js';
 import type { AnswerOptions, Answerer } from './answerer.js';
 import { checkCitations, DEFAULT_SUPPORT, stripMarkers, type CitationCheck, type SupportProblem, type SupportSettings } from './citation-check.js';
@@ -18,6 +18,8 @@ export interface GenerativeSettings {
 }
 
 export const DEFAULT_GENERATIVE: GenerativeSettings = { timeoutMs: 10_000, maxPassages: 5, support: DEFAULT_SUPPORT };
+
+const MAX_EARLIER_QUESTIONS = 3;
 
 /** What the model is told to reply when the passages do not answer. */
 export const NOT_IN_ARTICLES = 'NOT_IN_ARTICLES';
@@ -62,7 +64,7 @@ export class GenerativeAnswerer implements Answerer {
     if (passages.length === 0) return this.fallBack(question, retrieval, options, 'NO_PASSAGES', 'No passage matched the question, so there was nothing to generate from.');
     let text: string;
     try {
-      text = await this.generate(promptFor(question, retrieval.lang, passages), options);
+      text = await this.generate(promptFor(question, retrieval.lang, passages, options.history), options);
     } catch (error) {
       const { code, message } = describeFailure(error, this.settings.timeoutMs);
       return this.fallBack(question, retrieval, options, code, message);
@@ -103,7 +105,7 @@ export class GenerativeAnswerer implements Answerer {
 }
 
 /** The prompt: instructions, then the numbered passages and the question. */
-export function promptFor(question: string, lang: 'en' | 'vi', passages: readonly RetrievedPassage[]): BaseMessage[] {
+export function promptFor(question: string, lang: 'en' | 'vi', passages: readonly RetrievedPassage[], history: readonly ChatTurn[] = []): BaseMessage[] {
   const language = lang === 'vi' ? 'Vietnamese' : 'English';
   const system = [
     'You answer questions about news articles using only the numbered passages you are given.',
@@ -115,7 +117,10 @@ export function promptFor(question: string, lang: 'en' | 'vi', passages: readonl
   const numbered = passages
     .map((p, i) => `[${i + 1}] ${p.document.title} (${p.document.source}${p.document.published ? `, ${p.document.published}` : ''})\n${p.passage.text}`)
     .join('\n\n');
-  return [new SystemMessage(system), new HumanMessage(`Passages:\n\n${numbered}\n\nQuestion: ${question}`)];
+  // A follow-up ("When was it signed?") needs the earlier questions to be understood; earlier answers are left out (their markers numbered other passages).
+  const earlier = history.filter((t) => t.role === 'user').slice(-MAX_EARLIER_QUESTIONS).map((t) => `- ${t.content}`);
+  const context = earlier.length > 0 ? `Earlier questions in this conversation:\n${earlier.join('\n')}\n\n` : '';
+  return [new SystemMessage(system), new HumanMessage(`Passages:\n\n${numbered}\n\n${context}Question: ${question}`)];
 }
 
 function describeFailure(error: unknown, timeoutMs: number): { code: FallbackCode; message: string } {

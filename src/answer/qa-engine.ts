@@ -66,7 +66,7 @@ export class QaEngine {
     const t0 = performance.now();
     const retrieval = await this.retriever.retrieve(query);
     const t1 = performance.now();
-    const result = await answerer.answer(query.question, retrieval, { onToken: options.onToken, signal: options.signal });
+    const result = await answerer.answer(query.question, retrieval, { onToken: options.onToken, signal: options.signal, history: query.history });
     const t2 = performance.now();
     return {
       ...result,

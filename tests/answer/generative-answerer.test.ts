@@ -150,6 +150,14 @@ describe('GenerativeAnswerer over an OpenAI-compatible server', () => {
     expect(vi.answer).toMatch(/Các bài báo không chứa/);
   });
 
+  it('gives the model the earlier questions of a follow-up', async () => {
+    stub.reply(() => ({ text: GOOD }));
+    await engine.ask({ question: 'When does it take place?', k: 5, history: [{ role: 'user', content: 'What is Vietnam International Digital Week 2025?' }, { role: 'assistant', content: 'An annual forum [1].' }] });
+    const prompt = stub.requests.at(-1)!.prompt;
+    expect(prompt).toContain('Earlier questions in this conversation:\n- What is Vietnam International Digital Week 2025?\n\nQuestion: When does it take place?');
+    expect(prompt).not.toContain('An annual forum');
+  });
+
   it('asks for the answer in the language of the question and checks a Vietnamese answer by its numbers', async () => {
     stub.reply(() => ({ text: 'Tuần lễ Số quốc tế Việt Nam 2025 diễn ra từ ngày 27 đến 29 tháng 10 năm 2025 [1]. Có 900 đại biểu tham dự [1].' }));
     const body = await ask('Tuần lễ Số quốc tế Việt Nam 2025 diễn ra khi nào?');

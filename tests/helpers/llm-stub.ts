@@ -111,6 +111,6 @@ export async function startLlmStub(): Promise<LlmStub> {
 
 /** The text of passage `n` in a prompt built by `promptFor`. */
 export function passageOf(prompt: string, n: number): string {
-  const match = new RegExp(`\\[${n}\\] [^\\n]*\\n([\\s\\S]*?)(?=\\n\\n\\[\\d+\\] |\\n\\nQuestion: )`).exec(prompt);
+  const match = new RegExp(`\\[${n}\\] [^\\n]*\\n([\\s\\S]*?)(?=\\n\\n\\[\\d+\\] |\\n\\nEarlier questions|\\n\\nQuestion: )`).exec(prompt);
   return match ? match[1] : '';
 }
