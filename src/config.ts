@@ -112,6 +112,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.LLM_BASE_URL && !e.LLM_MODEL) {
     throw new ConfigError('Invalid configuration: LLM_BASE_URL is set but LLM_MODEL is not. Set LLM_MODEL to the model the server serves (e.g. llama3.1:8b for Ollama).');
   }
+  if (e.LLM_BASE_URL && e.LLM_TIMEOUT_MS >= e.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration: LLM_TIMEOUT_MS (${e.LLM_TIMEOUT_MS}) must be below REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS}), so that a slow model falls back to the extractive answer before the request times out.`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,

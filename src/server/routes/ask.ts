@@ -20,7 +20,10 @@ export function askRouter(holder: IndexHolder): Router {
       const { stream, mode, ...query } = parsed.data;
       if (stream || wantsEventStream(req)) return streamAnswer(holder, parsed.data, res);
       const engine = holder.current();
-      const { evidence: _evidence, ...response } = await engine.ask(query, { mode });
+      // A client that goes away stops the generation it was waiting for.
+      const abort = new AbortController();
+      res.on('close', () => abort.abort());
+      const { evidence: _evidence, ...response } = await engine.ask(query, { mode, signal: abort.signal });
       res.json(response);
     })
     .all(methodNotAllowed(['POST']));
