@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
@@ -53,9 +53,12 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
   const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
   const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs), uiRouter()] });
+  // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by default), so a
+  // client sending its headers byte by byte would hold its socket for up to 30 s past the timeout: check every second.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    const s = createServer({ connectionsCheckingInterval: 1_000 }, app);
     s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   // Slow or stalled clients must not hold sockets forever.
   server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);
