@@ -59,7 +59,7 @@ export interface SupportVerdict {
 }
 
 /** Prepositions and connectives a paraphrase adds freely ("during", "including"): not content the passage must share. */
-const FUNCTION_WORDS = new Set(['during', 'including', 'among', 'between', 'within', 'without', 'through', 'via', 'per', 'while', 'because', 'despite', 'until', 'since', 'after', 'before', 'across', 'toward', 'towards', 'upon', 'well', 'both', 'either', 'neither', 'whether', 'although', 'however', 'therefore', 'thus', 'while']);
+const FUNCTION_WORDS = new Set(['during', 'including', 'among', 'between', 'within', 'without', 'through', 'via', 'per', 'while', 'because', 'despite', 'until', 'since', 'after', 'before', 'across', 'toward', 'towards', 'upon', 'well', 'both', 'either', 'neither', 'whether', 'although', 'however', 'therefore', 'thus']);
 
 const MARKER = /\[(\d+(?:\s*[,;–-]\s*\d+)*)\]/g;
 const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*[,;–-]\s*\d+)*\])+[.,;]?/;
@@ -195,4 +195,4 @@ export function namesIn(sentence: string): string[] {
 }
 
 /** Sentence-initial words that are not names (the rest of a first word is treated as one). */
-const COMMON_SENTENCE_STARTS = /^(the|a|an|this|that|these|those|it|its|there|their|they|in|on|at|by|for|with|from|to|of|as|and|but|or|so|more|most|many|some|several|over|around|about|nearly|almost|approximately|participants|delegates|officials|experts|leaders|companies|businesses|enterprises|people|students|ministers|minister|event|forum|conference|workshop|meeting|according|other|each|every|all|both|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last|next|during|after|before|since|while|when|where|if|although|because|despite|among|between|within|without|through|until|upon|its|his|her|our|we|he|she|you|i)$/;
+const COMMON_SENTENCE_STARTS = /^(the|a|an|this|that|these|those|it|its|there|their|they|in|on|at|by|for|with|from|to|of|as|and|but|or|so|more|most|many|some|several|over|around|about|nearly|almost|approximately|participants|delegates|officials|experts|leaders|companies|businesses|enterprises|people|students|ministers|minister|event|forum|conference|workshop|meeting|according|other|each|every|all|both|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last|next|during|after|before|since|while|when|where|if|although|because|despite|among|between|within|without|through|until|upon|his|her|our|we|he|she|you|i)$/;

@@ -48,15 +48,12 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export const ask = (question: string, history: Turn[]) =>
-  request<AskResponse>('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, history }) });
-
 const STREAM_TIMEOUT_MS = 60_000;
 
 /**
  * Asks with `"stream": true`: `onToken` gets the generated text as it arrives (unchecked), and the
  * promise resolves with the checked answer from the final `answer` event. A server that answers
- * with plain JSON (an error, or no streaming) is read as `ask` reads it.
+ * with plain JSON (an error, or no streaming) is read as JSON.
  */
 export async function askStreaming(question: string, history: Turn[], onToken: (text: string) => void): Promise<AskResponse> {
   let res: Response;
