@@ -36,6 +36,13 @@ const EnvSchema = z.object({
   ADMIN_TOKEN: z.string().default(''),
   WATCH_CORPUS: bool.default(false),
   WATCH_DEBOUNCE_MS: int(0, 600_000).default(1500),
+  LLM_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' }).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  LLM_MAX_TOKENS: int(16, 32_768).default(512),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+  LLM_MAX_PASSAGES: int(1, 20).default(5),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -66,6 +73,22 @@ export interface Config {
     watchCorpus: boolean;
     watchDebounceMs: number;
   };
+  /** The optional generative answerer; null = extractive answers only (the default). */
+  llm: LlmSettings | null;
+}
+
+/** An OpenAI-compatible chat endpoint (OpenAI, Ollama, llama.cpp server, vLLM). */
+export interface LlmSettings {
+  baseUrl: string;
+  model: string;
+  /** Empty when the server needs none. */
+  apiKey: string;
+  /** The whole generation, first byte to last token; past it the extractive answer is returned. */
+  timeoutMs: number;
+  maxTokens: number;
+  temperature: number;
+  /** Passages numbered in the prompt (the best-ranked of those retrieved). */
+  maxPassages: number;
 }
 
 export interface ChunkingSettings {
@@ -85,6 +108,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (!(e.CHUNK_MIN_WORDS <= e.CHUNK_TARGET_WORDS && e.CHUNK_TARGET_WORDS <= e.CHUNK_MAX_WORDS)) {
     throw new ConfigError('Invalid configuration: CHUNK_MIN_WORDS <= CHUNK_TARGET_WORDS <= CHUNK_MAX_WORDS must hold.');
+  }
+  if (e.LLM_BASE_URL && !e.LLM_MODEL) {
+    throw new ConfigError('Invalid configuration: LLM_BASE_URL is set but LLM_MODEL is not. Set LLM_MODEL to the model the server serves (e.g. llama3.1:8b for Ollama).');
+  }
+  if (e.LLM_BASE_URL && e.LLM_TIMEOUT_MS >= e.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration: LLM_TIMEOUT_MS (${e.LLM_TIMEOUT_MS}) must be below REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS}), so that a slow model falls back to the extractive answer before the request times out.`,
+    );
   }
   return {
     port: e.PORT,
@@ -111,5 +142,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       watchCorpus: e.WATCH_CORPUS,
       watchDebounceMs: e.WATCH_DEBOUNCE_MS,
     },
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? {
+            baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ''),
+            model: e.LLM_MODEL,
+            apiKey: e.LLM_API_KEY ?? '',
+            timeoutMs: e.LLM_TIMEOUT_MS,
+            maxTokens: e.LLM_MAX_TOKENS,
+            temperature: e.LLM_TEMPERATURE,
+            maxPassages: e.LLM_MAX_PASSAGES,
+          }
+        : null,
   };
 }

@@ -90,3 +90,13 @@ export class InvalidRequestError extends NewsdeskError {
     super('INVALID_REQUEST', message, 400, details);
   }
 }
+
+export class GenerativeDisabledError extends NewsdeskError {
+  constructor() {
+    super(
+      'GENERATIVE_DISABLED',
+      'This server has no generative answerer: "mode": "generative" needs LLM_BASE_URL and LLM_MODEL set on the server. Ask with "mode": "extractive" or leave "mode" out.',
+      400,
+    );
+  }
+}

@@ -19,6 +19,18 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('the optional LLM', () => {
+  it('is off unless LLM_BASE_URL is set, and then needs LLM_MODEL and a timeout below the request timeout', () => {
+    expect(loadConfig({}).llm).toBeNull();
+    expect(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1/', LLM_MODEL: 'llama3.1:8b' }).llm).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1:8b', apiKey: '', timeoutMs: 10_000, maxTokens: 512, temperature: 0, maxPassages: 5,
+    });
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/LLM_MODEL/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'localhost:11434', LLM_MODEL: 'm' })).toThrow(/LLM_BASE_URL/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:8080/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '20000' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+});
+
 describe('the models a server loads', () => {
   it('loads the sentence model once, as the index embedder, when both variables name the same model', async () => {
     const embedder = await realEmbedder();

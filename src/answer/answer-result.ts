@@ -31,6 +31,34 @@ export interface AnswerResult {
   /** False when the articles do not answer the question. */
   answered: boolean;
   citations: Citation[];
-  /** The evidence score abstention was decided on. */
+  /** The evidence score abstention was decided on (for a generated answer: the share of its sentences that were supported). */
   evidence: number;
+  /** Which answerer wrote `answer`; absent means extractive. */
+  answerer?: AnswererName;
+  /** The LLM that generated the answer (generative answers only). */
+  llmModel?: string;
+  /** The server's check of a generated answer's citations. */
+  check?: CitationCheckSummary;
+  /** Why the extractive answer was returned although the generative answerer was asked. */
+  fallback?: Fallback;
+}
+
+export type AnswererName = 'extractive' | 'generative';
+
+export interface CitationCheckSummary {
+  /** Sentences the model wrote (markers and blank lines aside). */
+  sentences: number;
+  supported: number;
+  /** Unsupported sentences, left out of `answer`. */
+  removed: number;
+  /** `[n]` markers naming a passage the model was not given. */
+  missingCitations: number[];
+  removedSentences: Array<{ text: string; problems: string[] }>;
+}
+
+export type FallbackCode = 'LLM_UNREACHABLE' | 'LLM_TIMEOUT' | 'LLM_FAILED' | 'CITATIONS_UNSUPPORTED' | 'NO_PASSAGES';
+
+export interface Fallback {
+  code: FallbackCode;
+  message: string;
 }

@@ -1,6 +1,6 @@
 /** Public surface of answering: compose a cited answer from retrieved passages. */
-export type { Answerer } from './answerer.js';
-export type { AnswerResult, AnswerSpanResult, Citation } from './answer-result.js';
+export type { Answerer, AnswerOptions } from './answerer.js';
+export type { AnswerResult, AnswerSpanResult, AnswererName, Citation, CitationCheckSummary, Fallback, FallbackCode } from './answer-result.js';
 export { findAnswerSpan, type AnswerSpan } from './answer-span.js';
 export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, DEFAULT_ANSWER_MODEL_PATH, type Candidate, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
 export { AnswerModel, linearScore, logistic, softmax, type AnswerModelData, type LanguageModelData, type LogisticData } from './answer-model.js';
@@ -8,4 +8,6 @@ export { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, summarizeQuest
 export { termCoverage, weighTerms } from './sentence-scoring.js';
 export { answerTypeOf, answerTypeMatch, type AnswerType } from '../analysis/index.js';
 export { notAnsweredText } from './messages.js';
-export { QaEngine, committedAnswerModel, type AskResponse, type EngineModels, type Tuning } from './qa-engine.js';
+export { QaEngine, committedAnswerModel, type AskOptions, type AskResponse, type EngineModels, type Tuning } from './qa-engine.js';
+export { GenerativeAnswerer, openAiCompatibleChat, promptFor, DEFAULT_GENERATIVE, NOT_IN_ARTICLES, type GenerativeSettings } from './generative-answerer.js';
+export { checkCitations, supportOf, answerSentences, citedNumbers, numbersIn, namesIn, DEFAULT_SUPPORT, type CitablePassage, type CitationCheck, type SentenceVerdict, type SupportProblem, type SupportSettings } from './citation-check.js';

@@ -29,6 +29,8 @@ export const AskRequestSchema = z
       })
       .strict()
       .optional(),
+    mode: z.enum(['extractive', 'generative'], { error: 'must be "extractive" or "generative"' }).optional(),
+    stream: z.boolean({ error: 'must be true or false' }).default(false),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import type { EngineModels } from '../answer/index.js';
+import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
 import { TransformersEmbedder, type Embedder } from '../embed/index.js';
 import { createApp } from './app.js';
@@ -38,7 +38,8 @@ export async function loadModels(config: Config, given: Partial<EngineModels> = 
   const embedder = given.embedder ?? (await loadEmbedder(config));
   const sentenceModel = config.embedding.sentenceModel;
   const sentenceEmbedder = given.sentenceEmbedder ?? (sentenceModel === embedder.modelId ? embedder : await loadEmbedder(config, sentenceModel));
-  return { embedder, sentenceEmbedder };
+  const llm = given.llm ?? (config.llm ? { chat: openAiCompatibleChat(config.llm), name: config.llm.model, settings: { timeoutMs: config.llm.timeoutMs, maxPassages: config.llm.maxPassages } } : undefined);
+  return { embedder, sentenceEmbedder, llm };
 }
 
 /** Loads the model and the index, then listens. `close()` lets in-flight requests finish. */
@@ -52,9 +53,12 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
   const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
   const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs), uiRouter()] });
+  // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by default), so a
+  // client sending its headers byte by byte would hold its socket for up to 30 s past the timeout: check every second.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    const s = createServer({ connectionsCheckingInterval: 1_000 }, app);
     s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   // Slow or stalled clients must not hold sockets forever.
   server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);

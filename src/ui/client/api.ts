@@ -1,5 +1,5 @@
 /** Types and calls of the server API, as the page uses them. */
-import type { Citation } from '../../answer/answer-result.js';
+import type { Citation, CitationCheckSummary, Fallback } from '../../answer/answer-result.js';
 
 export type { Citation };
 
@@ -8,6 +8,11 @@ export interface AskResponse {
   answered: boolean;
   citations: Citation[];
   index: { version: string; model: string };
+  /** Which answerer wrote the answer (older servers leave it out: extractive). */
+  answerer?: 'extractive' | 'generative';
+  llmModel?: string;
+  check?: CitationCheckSummary;
+  fallback?: Fallback;
 }
 
 export interface Turn {
@@ -43,8 +48,63 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export const ask = (question: string, history: Turn[]) =>
-  request<AskResponse>('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, history }) });
+const STREAM_TIMEOUT_MS = 60_000;
+
+/**
+ * Asks with `"stream": true`: `onToken` gets the generated text as it arrives (unchecked), and the
+ * promise resolves with the checked answer from the final `answer` event. A server that answers
+ * with plain JSON (an error, or no streaming) is read as JSON.
+ */
+export async function askStreaming(question: string, history: Turn[], onToken: (text: string) => void): Promise<AskResponse> {
+  let res: Response;
+  try {
+    res = await fetch('/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/json' },
+      body: JSON.stringify({ question, history, stream: true }),
+      signal: AbortSignal.timeout(STREAM_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw connectionError(error);
+  }
+  if (!(res.headers.get('content-type') ?? '').startsWith('text/event-stream') || !res.body) {
+    const body = (await res.json().catch(() => null)) as (AskResponse & { error?: { message?: string } }) | null;
+    if (!res.ok || !body) throw new ApiError(body?.error?.message ?? `The server answered ${res.status}.`);
+    return body;
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (data === undefined) continue;
+        const parsed = JSON.parse(data) as { text?: string; error?: { message?: string } } & AskResponse;
+        if (event === 'token' && typeof parsed.text === 'string') onToken(parsed.text);
+        else if (event === 'answer') return parsed;
+        else if (event === 'error') throw new ApiError(parsed.error?.message ?? 'Something went wrong on the server.');
+      }
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw connectionError(error);
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  throw new ApiError('The answer stopped before it was complete. Try again.');
+}
+
+function connectionError(error: unknown): ApiError {
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  return new ApiError(timedOut ? 'The server did not answer in time.' : 'The server cannot be reached. Is it running?');
+}
 
 export const health = () => request<Health>('/health');
 

@@ -1,5 +1,5 @@
-import { ApiError, ask, health, type Turn } from './api.js';
-import { renderAnswer, renderError, renderLoading, renderUserTurn } from './render.js';
+import { ApiError, askStreaming, health, type Turn } from './api.js';
+import { renderAnswer, renderError, renderLoading, renderStreaming, renderUserTurn } from './render.js';
 
 const MAX_HISTORY = 20;
 const history: Turn[] = [];
@@ -17,16 +17,26 @@ async function submit(question: string): Promise<void> {
   const loading = renderLoading();
   conversation.append(userTurn, loading);
   loading.scrollIntoView({ block: 'nearest' });
+  // The generated text is shown as it arrives, then replaced by the checked answer.
+  let pending: HTMLElement = loading;
+  let streaming: ReturnType<typeof renderStreaming> | null = null;
   try {
-    const response = await ask(question, history.slice(-MAX_HISTORY));
-    loading.replaceWith(renderAnswer(response));
+    const response = await askStreaming(question, history.slice(-MAX_HISTORY), (text) => {
+      if (!streaming) {
+        streaming = renderStreaming();
+        pending.replaceWith(streaming.element);
+        pending = streaming.element;
+      }
+      streaming.append(text);
+    });
+    pending.replaceWith(renderAnswer(response));
     history.push({ role: 'user', content: question }, { role: 'assistant', content: response.answer });
     if (input.value === question) input.value = '';
   } catch (error) {
     const message = error instanceof ApiError ? error.message : 'Something went wrong.';
     // Nothing typed is lost: the question goes back into the box and can be retried.
     if (input.value.trim() === '') input.value = question;
-    loading.replaceWith(
+    pending.replaceWith(
       renderError(message, () => {
         userTurn.remove();
         conversation.querySelector('.turn.error:last-of-type')?.remove();
