@@ -5,6 +5,7 @@ import type { Embedder } from '../embed/index.js';
 import { IndexCorruptError, IngestTimeoutError, NothingIndexedError } from '../errors.js';
 import { DEFAULT_FILE_LIMITS, listArticlePaths, prepareArticle, readCorpus, type ArticleDocument, type FileLimits, type Passage, type SkippedFile } from '../ingest/index.js';
 import { readSegment, segmentsOf } from './document-segments.js';
+import type { FsTrace } from './durable-fs.js';
 import { indexPaths } from './layout.js';
 import { acquireIngestLock } from './lock.js';
 import { SCHEMA_VERSION, type DocumentEntry, type FailedFile, type Manifest, type StoredPassage } from './manifest.js';
@@ -29,6 +30,8 @@ export interface UpdateIndexOptions {
   fileLimits?: FileLimits;
   /** The whole ingest is stopped (IngestTimeoutError, nothing written) past this many milliseconds. */
   jobTimeoutMs?: number;
+  /** Observes every fsync and rename of the write (tests check their order). */
+  fsTrace?: FsTrace;
   onProgress?: (embedded: number, total: number) => void;
   onWarning?: (message: string) => void;
   lockOwner?: string;
@@ -91,7 +94,7 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors);
   data.manifest.failed = failed;
   checkDeadline('writing the index');
-  await writeIndexVersion(options.indexDir, data);
+  await writeIndexVersion(options.indexDir, data, options.fsTrace);
   return summary(data.manifest.version, rebuildReason, plan, skipped, data.passages.length, fresh.length, started, false);
 }
 
