@@ -56,8 +56,7 @@ export async function renameSynced(from: string, to: string, trace?: FsTrace): P
 }
 
 /** Replaces `path` atomically and durably: temporary file, fsync, rename, fsync the folder. */
-export async function replaceFileDurably(path: string, data: string, trace?: FsTrace): Promise<void> {
-  const temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+export async function replaceFileDurably(path: string, data: string, trace?: FsTrace, temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`): Promise<void> {
   await writeFileSynced(temporary, data, trace);
   await renameSynced(temporary, path, trace);
 }
