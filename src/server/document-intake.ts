@@ -13,7 +13,7 @@ export const NewDocumentSchema = z
     title: z.string().trim().min(1).max(300).optional(),
     text: z.string().refine((s) => s.trim().length > 0, 'must not be blank'),
     source: z.string().trim().min(1).max(500).optional(),
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine(isCalendarDate, 'must be a real calendar date').optional(),
+    published: z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD').optional(),
   })
   .strict();
 export type NewDocument = z.infer<typeof NewDocumentSchema>;
