@@ -8,14 +8,14 @@ export function nestedDivs(depth: number, sentence = 'The harbour authority appr
   return `<!doctype html><html><head><title>Nested ${depth}</title></head><body>${'<div>'.repeat(depth)}<p>${sentence}</p>${'</div>'.repeat(depth)}</body></html>`;
 }
 
-const LINE_SENTENCE = 'The ministry met provincial leaders on Monday to discuss the national budget for the coming year. ';
+const LINE_SENTENCE = 'The orchestra rehearsed the second movement again before the evening concert in the old theatre. ';
 
 /** One line of `bytes` characters made of ordinary sentences, after a headline. */
 export function longLine(bytes: number): string {
   return `A very long single-line article\n\n${LINE_SENTENCE.repeat(Math.ceil(bytes / LINE_SENTENCE.length)).slice(0, bytes).trim()}.\n`;
 }
 
-const WORDS = ['budget', 'ministry', 'province', 'meeting', 'digital', 'transformation', 'harbour', 'ferry', 'terminal', 'council'];
+const WORDS = ['harbour', 'ferry', 'terminal', 'council', 'orchestra', 'rehearsal', 'theatre', 'violin', 'timetable', 'lantern'];
 
 /** A line of `count` words without any punctuation (50,000 words is about 350 KB). */
 export function unpunctuatedLine(count: number): string {
