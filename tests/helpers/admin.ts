@@ -17,7 +17,7 @@ export async function documentCount(server: TestServer): Promise<number> {
 
 export const postDocument = (server: TestServer, body: unknown) => postJson(`${server.url}/admin/documents`, body, auth);
 
-export function multipart(filename: string, content: string | Buffer): { body: Uint8Array; type: string } {
+export function multipart(filename: string, content: string | Buffer): { body: Uint8Array<ArrayBuffer>; type: string } {
   const boundary = '----newsdesk-test-boundary-15';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n`),
