@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import type { EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
@@ -46,15 +46,17 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
   let port = config.port;
   const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs, intake), uiRouter()], listeningPort: () => port });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
+  // Slow or stalled clients must not hold sockets forever: the header and request time-outs are
+  // checked every second (Node's default is every 30 s, which let a slow client stay up to 30 s past them).
+  const server = createServer(
+    { headersTimeout: Math.min(10_000, config.server.requestTimeoutMs), requestTimeout: config.server.requestTimeoutMs + 1_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
+    app,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  // Slow or stalled clients must not hold sockets forever.
-  server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);
-  server.requestTimeout = config.server.requestTimeoutMs + 1_000;
-  server.keepAliveTimeout = 5_000;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     server,

@@ -3,7 +3,7 @@
  * the file, rename it into place, fsync the folder holding the new name.
  * Every step can be observed (FsTrace) so that a test can check the order.
  */
-import { open, readdir, rename, writeFile } from 'node:fs/promises';
+import { open, readdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export type FsStep = { op: 'fsync' | 'fsyncDir' | 'write'; path: string } | { op: 'rename'; path: string; to: string };
@@ -71,6 +71,3 @@ export async function fsyncTree(dir: string, trace?: FsTrace): Promise<void> {
   }
   await fsyncDir(dir, trace);
 }
-
-/** Plain write (kept for symmetry with the traced steps). */
-export { writeFile };
