@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   CHUNK_MIN_WORDS: int(10, 1000).default(60),
   CHUNK_TARGET_WORDS: int(20, 2000).default(110),
   CHUNK_MAX_WORDS: int(30, 5000).default(220),
+  MAX_PASSAGE_CHARS: int(200, 100_000).default(1500),
+  INGEST_FILE_TIMEOUT_MS: int(1, 3_600_000).default(20_000),
+  INGEST_JOB_TIMEOUT_MS: int(1_000, 86_400_000).default(3_600_000),
+  HTML_MAX_DEPTH: int(10, 100_000).default(150),
+  ALLOWED_HOSTS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 64kb').default('64kb'),
   REQUEST_TIMEOUT_MS: int(100, 600_000).default(15_000),
@@ -61,7 +66,15 @@ export interface Config {
     allowRemoteModels: boolean;
     batchSize: number;
   };
-  ingest: { maxFileBytes: number };
+  ingest: {
+    maxFileBytes: number;
+    /** A file whose reading, cleaning and chunking takes longer is skipped with a warning. */
+    fileTimeoutMs: number;
+    /** A whole ingest job taking longer is stopped (the served index stays as it was). */
+    jobTimeoutMs: number;
+    /** HTML nested deeper than this is read by a linear text extractor instead of Readability. */
+    htmlMaxDepth: number;
+  };
   chunking: ChunkingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   server: {
@@ -70,6 +83,8 @@ export interface Config {
     rateLimitPerMinute: number;
     indexPollMs: number;
     adminToken: string;
+    /** Extra Host header values accepted besides HOST:PORT (and localhost when HOST is loopback); ["*"] accepts any. */
+    allowedHosts: string[];
     watchCorpus: boolean;
     watchDebounceMs: number;
   };
@@ -95,6 +110,8 @@ export interface ChunkingSettings {
   minWords: number;
   targetWords: number;
   maxWords: number;
+  /** Hard cap on a passage's length in characters; longer sentences are cut at word boundaries. */
+  maxChars: number;
 }
 
 /** Parses an environment (defaults to `process.env`) into a typed Config. */
@@ -130,8 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowRemoteModels: e.ALLOW_REMOTE_MODELS,
       batchSize: e.EMBED_BATCH_SIZE,
     },
-    ingest: { maxFileBytes: e.MAX_FILE_BYTES },
-    chunking: { minWords: e.CHUNK_MIN_WORDS, targetWords: e.CHUNK_TARGET_WORDS, maxWords: e.CHUNK_MAX_WORDS },
+    ingest: { maxFileBytes: e.MAX_FILE_BYTES, fileTimeoutMs: e.INGEST_FILE_TIMEOUT_MS, jobTimeoutMs: e.INGEST_JOB_TIMEOUT_MS, htmlMaxDepth: e.HTML_MAX_DEPTH },
+    chunking: { minWords: e.CHUNK_MIN_WORDS, targetWords: e.CHUNK_TARGET_WORDS, maxWords: e.CHUNK_MAX_WORDS, maxChars: e.MAX_PASSAGE_CHARS },
     logLevel: e.LOG_LEVEL,
     server: {
       bodyLimit: e.BODY_LIMIT,
@@ -139,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       indexPollMs: e.INDEX_POLL_MS,
       adminToken: e.ADMIN_TOKEN,
+      allowedHosts: e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
       watchCorpus: e.WATCH_CORPUS,
       watchDebounceMs: e.WATCH_DEBOUNCE_MS,
     },

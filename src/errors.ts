@@ -100,3 +100,25 @@ export class GenerativeDisabledError extends NewsdeskError {
     );
   }
 }
+
+export class FileTimeoutError extends NewsdeskError {
+  constructor(
+    readonly path: string,
+    readonly timeoutMs: number,
+    readonly stage: string,
+  ) {
+    super('FILE_TIMEOUT', `${path} took longer than INGEST_FILE_TIMEOUT_MS (${timeoutMs} ms) by the end of ${stage}; it was skipped. Split the article or raise the limit.`, 422);
+  }
+}
+
+export class IngestTimeoutError extends NewsdeskError {
+  constructor(timeoutMs: number, stage: string) {
+    super('INGEST_TIMEOUT', `The ingest was stopped after INGEST_JOB_TIMEOUT_MS (${timeoutMs} ms) while ${stage}; the served index is unchanged. Raise the limit or ingest fewer files at a time.`, 504);
+  }
+}
+
+export class UploadRejectedError extends NewsdeskError {
+  constructor(reason: string) {
+    super('NO_ARTICLE_TEXT', `The upload holds no article that could be indexed: ${reason}.`, 422);
+  }
+}

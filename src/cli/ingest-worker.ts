@@ -4,15 +4,10 @@
  * the outcome over IPC. Not meant to be run by hand (use npm run ingest).
  */
 import { loadConfig } from '../config.js';
+import { loadEmbedder } from '../embed/index.js';
 import { NewsdeskError } from '../errors.js';
-import { loadEmbedder } from '../server/server.js';
+import type { WorkerMessage } from '../server/index.js';
 import { updateFromConfig } from './ingest.js';
-
-export type WorkerMessage =
-  | { type: 'progress'; embedded: number; total: number }
-  | { type: 'warning'; message: string }
-  | { type: 'done'; summary: unknown }
-  | { type: 'failed'; code: string; message: string };
 
 const send = (message: WorkerMessage) => process.send?.(message);
 

@@ -5,25 +5,29 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { TransformersEmbedder } from '../embed/index.js';
+import { loadEmbedder, type Embedder } from '../embed/index.js';
+import { DEFAULT_HTML_BUDGET } from '../ingest/index.js';
 import { updateIndex, type IngestSummary, type UpdateIndexOptions } from '../store/index.js';
-import type { Embedder } from '../embed/index.js';
 import { startProgress, type Progress } from './progress.js';
 import { runIfEntryPoint } from './run-command.js';
 
 /** An incremental update of the configured index from the configured corpus. */
 export function updateFromConfig(config: Config, embedder: Embedder, hooks: Pick<UpdateIndexOptions, 'onProgress' | 'onWarning' | 'lockOwner'> = {}): Promise<IngestSummary> {
-  return updateIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, chunking: config.chunking, maxFileBytes: config.ingest.maxFileBytes, ...hooks });
+  const { maxFileBytes, fileTimeoutMs, jobTimeoutMs, htmlMaxDepth } = config.ingest;
+  return updateIndex({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    embedder,
+    chunking: config.chunking,
+    maxFileBytes,
+    fileLimits: { timeoutMs: fileTimeoutMs, htmlBudget: { ...DEFAULT_HTML_BUDGET, maxDepth: htmlMaxDepth } },
+    jobTimeoutMs,
+    ...hooks,
+  });
 }
 
 export async function runIngest(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<IngestSummary> {
-  const embedder = await TransformersEmbedder.load({
-    modelId: config.embedding.model,
-    modelsDir: config.modelsDir,
-    allowRemoteModels: config.embedding.allowRemoteModels,
-    quantized: config.embedding.quantized,
-    batchSize: config.embedding.batchSize,
-  });
+  const embedder = await loadEmbedder(config);
   let progress: Progress | null = null;
   const summary = await updateFromConfig(config, embedder, {
     onWarning: (message) => log(`warning: ${message}`),
@@ -38,11 +42,13 @@ export async function runIngest(config: Config, log: (line: string) => void = (l
 }
 
 export function describeSummary(s: IngestSummary): string {
-  if (s.upToDate) return `Index ${s.version} is up to date: ${s.unchanged} documents, ${s.passages} passages (${s.skipped.length} files skipped).`;
+  const skipped = s.skipped.map((f) => `  skipped ${f.relativePath ?? f.path}: ${f.reason}`);
+  if (s.upToDate) return [`Index ${s.version} is up to date: ${s.unchanged} documents, ${s.passages} passages (${s.skipped.length} files skipped).`, ...skipped].join('\n');
   const lines = [
     s.rebuildReason ? `Full rebuild: ${s.rebuildReason}.` : 'Incremental update.',
     `Documents: ${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.unchanged} unchanged, ${s.skipped.length} skipped.`,
     `Passages: ${s.passages} in the index, ${s.embeddedPassages} embedded in ${s.seconds.toFixed(2)}s (${Math.round(s.passagesPerSecond)} passages/s).`,
+    ...skipped,
     `Index version ${s.version} is now current.`,
   ];
   return lines.join('\n');

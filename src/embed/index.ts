@@ -4,3 +4,4 @@ export { TransformersEmbedder, type TransformersEmbedderOptions } from './transf
 export { conventionsFor, type ModelConventions } from './known-models.js';
 export { assertModelAvailable } from './model-locator.js';
 export { cosine } from './vector-math.js';
+export { loadEmbedder } from './load-embedder.js';

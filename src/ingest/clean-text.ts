@@ -66,7 +66,7 @@ export function cleanArticleText(raw: string): CleanedText {
       inToc = true;
       continue;
     }
-    if (inToc || TABLE_ROW.test(line) || BROWSER_CHROME.test(line) || PHOTO_CREDIT.test(line)) continue;
+    if (inToc || TABLE_ROW.test(line) || isBrowserChrome(line) || PHOTO_CREDIT.test(line)) continue;
     if (IMAGE_MARKER_LINE.test(line)) {
       dropContinuation = true; // the caption follows the image marker
       continue;
@@ -100,6 +100,11 @@ function stripDateline(line: string, result: CleanedText): string {
   if (!match) return line;
   result.agency ??= match[1];
   return line.slice(match[0].length);
+}
+
+/** "Please enable JavaScript": short lines only (the pattern backtracks over long ones: quadratic on a 2 MB line). */
+function isBrowserChrome(line: string): boolean {
+  return line.length <= 400 && BROWSER_CHROME.test(line);
 }
 
 function normalizeLine(line: string): string {

@@ -4,6 +4,8 @@ export { readCorpus, readArticleFile, listArticlePaths, ARTICLE_EXTENSIONS, type
 export { cleanArticleText, type CleanedText } from './clean-text.js';
 export { buildDocument } from './build-document.js';
 export { chunkDocument } from './chunk.js';
+export { prepareArticle, DEFAULT_FILE_LIMITS, type FileLimits, type PreparedArticle } from './prepare.js';
+export { htmlToText, DEFAULT_HTML_BUDGET, type HtmlBudget } from './html-to-text.js';
 export { splitSentences, countWords, type SentenceSpan } from './sentences.js';
-export { findDate } from './metadata.js';
+export { findDate, isCalendarDate } from './metadata.js';
 export { detectLanguage } from '../analysis/index.js';

@@ -25,6 +25,16 @@ export function findDate(text: string): string | null {
   return null;
 }
 
+/** "2025-11-20" is; "2025-13-45", "2025-02-30" and "20251120" are not. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [y, m, d] = [+match[1], +match[2], +match[3]];
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y); // years before 100 too
+  return m >= 1 && m <= 12 && d >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 function isValidDate(y: number, m: number, d: number): boolean {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
   const date = new Date(Date.UTC(y, m - 1, d));

@@ -90,9 +90,10 @@ export async function listArticlePaths(dir: string): Promise<string[]> {
 
 export async function readArticleFile(corpusDir: string, absolutePath: string, maxFileBytes: number): Promise<SourceFile | SkippedFile> {
   const relativePath = toRelative(corpusDir, absolutePath);
-  const skip = (reason: string): SkippedFile => ({ path: absolutePath, reason });
+  let skip = (reason: string): SkippedFile => ({ path: absolutePath, reason });
   try {
     const { size, mtimeMs } = await stat(absolutePath);
+    skip = (reason: string): SkippedFile => ({ path: absolutePath, relativePath, size, mtimeMs, reason });
     if (size > maxFileBytes) return skip(`file is ${size} bytes, over the MAX_FILE_BYTES limit of ${maxFileBytes}`);
     const bytes = await readFile(absolutePath);
     if (bytes.length === 0) return skip('file is empty');

@@ -44,4 +44,8 @@ export interface Passage {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** Path inside the corpus, with size and modification time when known: a failed file is not retried until they change. */
+  relativePath?: string;
+  size?: number;
+  mtimeMs?: number;
 }

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { hostCheck } from './host-check.js';
 import { errorHandler, notFound, sendError } from './http-errors.js';
 import type { IndexHolder } from './index-holder.js';
 import { askRouter } from './routes/ask.js';
@@ -16,12 +17,15 @@ export interface AppOptions {
   logger: Logger;
   /** Extra routers mounted before the 404 handler (admin, UI). */
   extraRouters?: RequestHandler[];
+  /** The port actually listened on (PORT may be 0): the Host check accepts HOST:<this port>. */
+  listeningPort?: () => number;
 }
 
-export function createApp({ config, holder, logger, extraRouters = [] }: AppOptions): Express {
+export function createApp({ config, holder, logger, extraRouters = [], listeningPort = () => config.port }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(hostCheck(config.host, listeningPort, config.server.allowedHosts));
   app.use(pinoHttp({ logger, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info') }));
   app.use(
     helmet({

@@ -1,35 +1,16 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { IngestBusyError, type ReindexJobs } from './reindex-jobs.js';
+import type { ReindexJobs } from './reindex-jobs.js';
 
 /**
  * WATCH_CORPUS=true: re-index shortly after files in the corpus change.
- * Changes are debounced; a change during a running job triggers one more run after it.
+ * Changes are debounced; a change during a running job is coalesced into the
+ * job queued after it.
  */
 export function watchCorpus(corpusDir: string, jobs: ReindexJobs, debounceMs: number, log: { info(m: string): void }): { close(): Promise<void> } {
   let timer: NodeJS.Timeout | null = null;
-  let pending = false;
   const trigger = () => {
     timer = null;
-    try {
-      const { done } = jobs.start('corpus watcher');
-      void done.then(() => {
-        if (pending) {
-          pending = false;
-          schedule();
-        }
-      });
-    } catch (error) {
-      if (!(error instanceof IngestBusyError)) throw error;
-      pending = true;
-      void waitAndRetry();
-    }
-  };
-  const waitAndRetry = async () => {
-    while (jobs.current) await new Promise((r) => setTimeout(r, 200));
-    if (pending) {
-      pending = false;
-      schedule();
-    }
+    jobs.enqueue('corpus watcher');
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);

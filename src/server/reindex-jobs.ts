@@ -1,88 +1,232 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WorkerMessage } from '../cli/ingest-worker.js';
+import { z } from 'zod';
 import type { Config } from '../config.js';
-import { NewsdeskError } from '../errors.js';
-import type { IngestSummary } from '../store/index.js';
+import { IngestTimeoutError, NewsdeskError } from '../errors.js';
+import { replaceFileDurably, type IngestSummary } from '../store/index.js';
 
-export type JobStatus = 'running' | 'succeeded' | 'failed';
+/** What the ingest child process (src/cli/ingest-worker.ts) reports over IPC. */
+export type WorkerMessage =
+  | { type: 'progress'; embedded: number; total: number }
+  | { type: 'warning'; message: string }
+  | { type: 'done'; summary: unknown }
+  | { type: 'failed'; code: string; message: string };
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface ReindexJob {
   id: string;
+  /** What asked for it ("api", "document upload", "corpus watcher", …; coalesced requests are joined). */
   trigger: string;
   status: JobStatus;
-  startedAt: string;
+  queuedAt: string;
+  startedAt: string | null;
   finishedAt: string | null;
   progress: { embedded: number; total: number };
-  summary: Omit<IngestSummary, 'skipped'> & { skipped: Array<{ path: string; reason: string }> } | null;
+  summary: (Omit<IngestSummary, 'skipped'> & { skipped: Array<{ path: string; reason: string }> }) | null;
   warnings: string[];
   error: { code: string; message: string } | null;
+  /** True when the job was interrupted by a server stop and re-run at start-up. */
+  resumed: boolean;
 }
 
 export class IngestBusyError extends NewsdeskError {
   constructor(running: ReindexJob) {
-    super('INGEST_RUNNING', `A re-index (job ${running.id}, started ${running.startedAt}) is already running. Poll GET /admin/reindex/${running.id} and retry when it has finished.`, 409, { jobId: running.id });
+    super('INGEST_RUNNING', `A re-index (job ${running.id}, started ${running.startedAt ?? running.queuedAt}) is already running. Poll GET /admin/reindex/${running.id} and retry when it has finished.`, 409, { jobId: running.id });
   }
 }
 
 const JOBS_KEPT = 50;
+/** After the cooperative job time limit, the child gets this long before it is killed. */
+const KILL_GRACE_MS = 5_000;
 
 const WORKER = fileURLToPath(new URL('../cli/ingest-worker.ts', import.meta.url));
+
+const StoredJobsSchema = z.object({
+  jobs: z.array(
+    z.object({
+      id: z.string(),
+      trigger: z.string(),
+      status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+      queuedAt: z.string(),
+      startedAt: z.string().nullable(),
+      finishedAt: z.string().nullable(),
+      progress: z.object({ embedded: z.number(), total: z.number() }),
+      summary: z.unknown(),
+      warnings: z.array(z.string()),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      resumed: z.boolean().default(false),
+    }),
+  ),
+});
+
+interface Waiter {
+  promise: Promise<ReindexJob>;
+  resolve: (job: ReindexJob) => void;
+}
 
 /**
  * Runs incremental ingests for the server, one at a time, each in a child
  * process so that embedding and graph building never block the requests
- * being answered. A job ends by asking the holder to load the new version; a
- * failed job (bad input, crash, unwritable disk) leaves the served index
- * untouched and keeps its error for GET /admin/reindex/:id.
+ * being answered. Requests arriving while a job runs are coalesced into one
+ * queued job that starts when it ends. Jobs are recorded in index/jobs.json:
+ * a job cut short by a server stop or crash is re-run at the next start-up.
+ * A failed job (bad input, crash, time limit, unwritable disk) leaves the
+ * served index untouched and keeps its error for GET /admin/reindex/:id.
  */
 export class ReindexJobs {
   private readonly jobs = new Map<string, ReindexJob>();
-  private running: ReindexJob | null = null;
+  private readonly waiters = new Map<string, Waiter>();
+  /** The jobs the running ingest will complete (several after a resume). */
+  private running: ReindexJob[] | null = null;
+  private queued: ReindexJob | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly jobsFile: string;
 
   constructor(
     private readonly config: Config,
     private readonly onIndexChanged: () => Promise<void>,
     private readonly log: { info(m: string): void; error(m: string): void },
-  ) {}
+  ) {
+    this.jobsFile = join(config.indexDir, 'jobs.json');
+  }
 
   get current(): ReindexJob | null {
-    return this.running;
+    return this.running?.[0] ?? null;
   }
 
   get(id: string): ReindexJob | undefined {
     return this.jobs.get(id);
   }
 
-  /** Starts a job now, or throws IngestBusyError naming the running one. */
-  start(trigger: string): { job: ReindexJob; done: Promise<ReindexJob> } {
-    if (this.running) throw new IngestBusyError(this.running);
-    const job: ReindexJob = { id: randomUUID(), trigger, status: 'running', startedAt: new Date().toISOString(), finishedAt: null, progress: { embedded: 0, total: 0 }, summary: null, warnings: [], error: null };
-    this.remember(job);
-    this.running = job;
-    return { job, done: this.run(job) };
+  /** The recent jobs, newest first. */
+  list(): ReindexJob[] {
+    return [...this.jobs.values()].reverse();
   }
 
-  private async run(job: ReindexJob): Promise<ReindexJob> {
-    try {
-      const summary = await this.runWorker(job);
-      await this.onIndexChanged(); // the job reports success once the new version is being served
-      job.summary = summary;
-      job.status = 'succeeded';
-      this.log.info(`Re-index job ${job.id} (${job.trigger}) finished: version ${summary.version}, ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed.`);
-    } catch (error) {
-      job.status = 'failed';
-      job.error = error instanceof NewsdeskError ? { code: error.code, message: error.message } : { code: 'INGEST_FAILED', message: error instanceof Error ? error.message : String(error) };
-      this.log.error(`Re-index job ${job.id} (${job.trigger}) failed: ${job.error.message}. The served index is unchanged.`);
-    } finally {
-      job.finishedAt = new Date().toISOString();
-      this.running = null;
+  /** Resolves when the job has finished (succeeded or failed). */
+  finished(id: string): Promise<ReindexJob> {
+    const job = this.jobs.get(id);
+    if (job && (job.status === 'succeeded' || job.status === 'failed')) return Promise.resolve(job);
+    return this.waiter(id).promise;
+  }
+
+  /** Starts a job now, or throws IngestBusyError naming the running one. */
+  start(trigger: string): { job: ReindexJob; done: Promise<ReindexJob> } {
+    if (this.running) throw new IngestBusyError(this.running[0]);
+    const job = this.newJob(trigger);
+    this.launch([job]);
+    return { job, done: this.finished(job.id) };
+  }
+
+  /**
+   * Starts a job now or, when one is running, returns the queued job that
+   * will run after it (creating it if needed): never refuses.
+   */
+  enqueue(trigger: string): { job: ReindexJob; done: Promise<ReindexJob> } {
+    if (!this.running) return this.start(trigger);
+    if (this.queued) {
+      if (!this.queued.trigger.split(', ').includes(trigger)) this.queued.trigger += `, ${trigger}`;
+    } else {
+      this.queued = this.newJob(trigger);
+      this.persist();
     }
+    return { job: this.queued, done: this.finished(this.queued.id) };
+  }
+
+  /** Reads index/jobs.json and re-runs the jobs a previous server left running or queued. */
+  async resume(): Promise<ReindexJob[]> {
+    let stored: z.infer<typeof StoredJobsSchema>;
+    try {
+      stored = StoredJobsSchema.parse(JSON.parse(await readFile(this.jobsFile, 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.error(`The job history ${this.jobsFile} could not be read (${String(error)}); starting without it.`);
+      return [];
+    }
+    const interrupted: ReindexJob[] = [];
+    for (const s of stored.jobs) {
+      if (this.jobs.has(s.id)) continue;
+      const job: ReindexJob = { ...s, summary: (s.summary ?? null) as ReindexJob['summary'] };
+      if (job.status === 'running' || job.status === 'queued') {
+        job.warnings.push(`Interrupted (${job.status}) by a server stop; re-run at start-up.`);
+        Object.assign(job, { status: 'queued', resumed: true, startedAt: null, progress: { embedded: 0, total: 0 } });
+        interrupted.push(job);
+      }
+      this.jobs.set(job.id, job);
+    }
+    if (interrupted.length > 0) {
+      this.log.info(`Re-running ${interrupted.length} re-index job(s) interrupted by the last stop: ${interrupted.map((j) => j.id).join(', ')}.`);
+      if (this.running) {
+        for (const job of interrupted) this.enqueue(job.trigger);
+      } else {
+        this.launch(interrupted);
+      }
+    }
+    return interrupted;
+  }
+
+  /** Resolves once the job history has been written. */
+  async flushed(): Promise<void> {
+    await this.saving;
+  }
+
+  private newJob(trigger: string): ReindexJob {
+    const job: ReindexJob = {
+      id: randomUUID(),
+      trigger,
+      status: 'queued',
+      queuedAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      progress: { embedded: 0, total: 0 },
+      summary: null,
+      warnings: [],
+      error: null,
+      resumed: false,
+    };
+    this.remember(job);
     return job;
   }
 
-  private runWorker(job: ReindexJob): Promise<NonNullable<ReindexJob['summary']>> {
+  private launch(batch: ReindexJob[]): void {
+    const startedAt = new Date().toISOString();
+    for (const job of batch) Object.assign(job, { status: 'running', startedAt });
+    this.running = batch;
+    this.persist();
+    void this.run(batch);
+  }
+
+  private async run(batch: ReindexJob[]): Promise<void> {
+    const [job] = batch;
+    try {
+      const summary = await this.runWorker(batch);
+      await this.onIndexChanged(); // the job reports success once the new version is being served
+      for (const j of batch) Object.assign(j, { summary, status: 'succeeded' });
+      this.log.info(`Re-index job ${job.id} (${job.trigger}) finished: version ${summary.version}, ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${summary.skipped.length} skipped.`);
+    } catch (error) {
+      const reported = error instanceof NewsdeskError ? { code: error.code, message: error.message } : { code: 'INGEST_FAILED', message: error instanceof Error ? error.message : String(error) };
+      for (const j of batch) Object.assign(j, { status: 'failed', error: reported });
+      this.log.error(`Re-index job ${job.id} (${job.trigger}) failed: ${reported.message}. The served index is unchanged.`);
+    } finally {
+      const finishedAt = new Date().toISOString();
+      for (const j of batch) j.finishedAt = finishedAt;
+      this.running = null;
+      const next = this.queued;
+      this.queued = null;
+      if (next) this.launch([next]);
+      else this.persist();
+      for (const j of batch) {
+        this.waiters.get(j.id)?.resolve(j);
+        this.waiters.delete(j.id);
+      }
+    }
+  }
+
+  private runWorker(batch: ReindexJob[]): Promise<NonNullable<ReindexJob['summary']>> {
+    const [job] = batch;
     const c = this.config;
     const env = {
       ...process.env,
@@ -94,33 +238,73 @@ export class ReindexJobs {
       ALLOW_REMOTE_MODELS: String(c.embedding.allowRemoteModels),
       EMBED_BATCH_SIZE: String(c.embedding.batchSize),
       MAX_FILE_BYTES: String(c.ingest.maxFileBytes),
+      INGEST_FILE_TIMEOUT_MS: String(c.ingest.fileTimeoutMs),
+      INGEST_JOB_TIMEOUT_MS: String(c.ingest.jobTimeoutMs),
+      HTML_MAX_DEPTH: String(c.ingest.htmlMaxDepth),
       CHUNK_MIN_WORDS: String(c.chunking.minWords),
       CHUNK_TARGET_WORDS: String(c.chunking.targetWords),
       CHUNK_MAX_WORDS: String(c.chunking.maxWords),
+      MAX_PASSAGE_CHARS: String(c.chunking.maxChars),
       NEWSDESK_LOCK_OWNER: `server pid ${process.pid}, job ${job.id}`,
     };
     return new Promise((resolve, reject) => {
       const child = fork(WORKER, [], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
       let outcome: WorkerMessage | null = null;
       let stderr = '';
+      let timedOut = false;
+      // The worker stops itself at the limit between files and batches; a stuck one is killed.
+      const killer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, c.ingest.jobTimeoutMs + KILL_GRACE_MS);
       child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
       child.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress') job.progress = { embedded: message.embedded, total: message.total };
-        else if (message.type === 'warning') job.warnings.push(message.message);
+        if (message.type === 'progress') for (const j of batch) j.progress = { embedded: message.embedded, total: message.total };
+        else if (message.type === 'warning') for (const j of batch) j.warnings.push(message.message);
         else outcome = message;
       });
-      child.on('error', reject);
+      child.on('error', (error) => {
+        clearTimeout(killer);
+        reject(error);
+      });
       child.on('exit', (code, signal) => {
+        clearTimeout(killer);
         const result = outcome as WorkerMessage | null;
         if (result?.type === 'done') resolve(result.summary as NonNullable<ReindexJob['summary']>);
         else if (result?.type === 'failed') reject(new NewsdeskError(result.code, result.message, 500));
+        else if (timedOut) reject(new IngestTimeoutError(c.ingest.jobTimeoutMs, 'running (the ingest process was killed)'));
         else reject(new NewsdeskError('INGEST_CRASHED', `The ingest process stopped (${signal ?? `exit code ${code}`}) before finishing. ${stderr.trim().split('\n').slice(-3).join(' ')}`, 500));
       });
     });
   }
 
+  private waiter(id: string): Waiter {
+    let waiter = this.waiters.get(id);
+    if (!waiter) {
+      let resolve: (job: ReindexJob) => void = () => undefined;
+      const promise = new Promise<ReindexJob>((r) => (resolve = r));
+      waiter = { promise, resolve };
+      this.waiters.set(id, waiter);
+    }
+    return waiter;
+  }
+
   private remember(job: ReindexJob): void {
     this.jobs.set(job.id, job);
-    for (const id of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - JOBS_KEPT))) this.jobs.delete(id);
+    for (const [id, old] of this.jobs) {
+      if (this.jobs.size <= JOBS_KEPT) break;
+      if (old.status === 'succeeded' || old.status === 'failed') this.jobs.delete(id);
+    }
+  }
+
+  /** Writes the job history (serialized, durable); a failure is logged, never thrown. */
+  private persist(): void {
+    const snapshot = JSON.stringify({ jobs: [...this.jobs.values()] });
+    this.saving = this.saving
+      .then(async () => {
+        await mkdir(this.config.indexDir, { recursive: true });
+        await replaceFileDurably(this.jobsFile, snapshot);
+      })
+      .catch((error: unknown) => this.log.error(`The job history could not be written to ${this.jobsFile}: ${String(error)}.`));
   }
 }

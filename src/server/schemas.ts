@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../ingest/index.js';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'must be a real calendar date');
+const isoDate = z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD');
 
 export const AskRequestSchema = z
   .object({

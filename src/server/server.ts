@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
-import { TransformersEmbedder, type Embedder } from '../embed/index.js';
+import { loadEmbedder } from '../embed/index.js';
 import { createApp } from './app.js';
+import { DocumentIntake } from './document-intake.js';
 import { watchCorpus } from './corpus-watcher.js';
 import { IndexHolder } from './index-holder.js';
 import { ReindexJobs } from './reindex-jobs.js';
@@ -21,16 +22,6 @@ export interface RunningServer {
 
 export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: undefined });
-}
-
-export async function loadEmbedder(config: Config, modelId = config.embedding.model): Promise<Embedder> {
-  return TransformersEmbedder.load({
-    modelId,
-    modelsDir: config.modelsDir,
-    allowRemoteModels: config.embedding.allowRemoteModels,
-    quantized: config.embedding.quantized,
-    batchSize: config.embedding.batchSize,
-  });
 }
 
 /** The index's embedder and the answerer's sentence model (one instance when they are the same model). */
@@ -51,32 +42,36 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   await holder.refresh();
   holder.startPolling(config.server.indexPollMs);
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
+  await jobs.resume(); // jobs a previous server left running or queued are run again
+  const intake = new DocumentIntake(config, holder);
   const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
-  const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs), uiRouter()] });
-  // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by default), so a
-  // client sending its headers byte by byte would hold its socket for up to 30 s past the timeout: check every second.
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer({ connectionsCheckingInterval: 1_000 }, app);
-    s.once('error', reject);
-    s.listen(config.port, config.host, () => resolve(s));
+  let port = config.port;
+  const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs, intake), uiRouter()], listeningPort: () => port });
+  // Slow or stalled clients must not hold sockets forever: the header and request time-outs are
+  // checked every second (Node's default is every 30 s, which let a slow client stay up to 30 s past them).
+  const server = createServer(
+    { headersTimeout: Math.min(10_000, config.server.requestTimeoutMs), requestTimeout: config.server.requestTimeoutMs + 1_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
+    app,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
-  // Slow or stalled clients must not hold sockets forever.
-  server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);
-  server.requestTimeout = config.server.requestTimeoutMs + 1_000;
-  server.keepAliveTimeout = 5_000;
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     server,
     holder,
     jobs,
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         holder.stop();
         void watcher?.close();
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+      await jobs.flushed(); // the job history is on disk before the caller moves on
+    },
   };
 }

@@ -5,3 +5,5 @@ export { updateIndex, HNSW_SETTINGS, type IngestSummary, type UpdateIndexOptions
 export { acquireIngestLock, type IngestLock } from './lock.js';
 export { indexPaths } from './layout.js';
 export type { Manifest } from './manifest.js';
+export { fsyncDir, fsyncFile, replaceFileDurably, renameSynced, writeFileSynced, type FsStep, type FsTrace } from './durable-fs.js';
+export type { FailedFile } from './manifest.js';

@@ -14,12 +14,15 @@ export const DocumentEntrySchema = z.object({
 });
 export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 
+export const FailedFileSchema = z.object({ size: z.number(), mtimeMs: z.number(), reason: z.string() });
+export type FailedFile = z.infer<typeof FailedFileSchema>;
+
 export const ManifestSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   version: z.string().min(1),
   model: z.string().min(1),
   dimensions: z.number().int().positive(),
-  chunking: z.object({ minWords: z.number(), targetWords: z.number(), maxWords: z.number() }),
+  chunking: z.object({ minWords: z.number(), targetWords: z.number(), maxWords: z.number(), maxChars: z.number().optional() }),
   builtAt: z.string(),
   documents: z.record(z.string(), DocumentEntrySchema),
   /** Segment file name → how many documents it stores (current or replaced): decides when to compact. */
@@ -29,6 +32,11 @@ export const ManifestSchema = z.object({
   nextLabel: z.number().int().nonnegative(),
   deletedLabels: z.number().int().nonnegative(),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }),
+  /**
+   * Files the last ingest skipped, with why: reported by /health, and not
+   * read again until their size or modification time changes.
+   */
+  failed: z.record(z.string(), FailedFileSchema).optional(),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;

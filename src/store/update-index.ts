@@ -1,12 +1,14 @@
+import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { ChunkingSettings } from '../config.js';
 import type { Embedder } from '../embed/index.js';
-import { IndexCorruptError, NothingIndexedError } from '../errors.js';
-import { buildDocument, chunkDocument, listArticlePaths, readCorpus, type ArticleDocument, type Passage, type SkippedFile } from '../ingest/index.js';
+import { IndexCorruptError, IngestTimeoutError, NothingIndexedError } from '../errors.js';
+import { DEFAULT_FILE_LIMITS, listArticlePaths, prepareArticle, readCorpus, type ArticleDocument, type FileLimits, type Passage, type SkippedFile } from '../ingest/index.js';
 import { readSegment, segmentsOf } from './document-segments.js';
+import type { FsTrace } from './durable-fs.js';
 import { indexPaths } from './layout.js';
 import { acquireIngestLock } from './lock.js';
-import { SCHEMA_VERSION, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
+import { SCHEMA_VERSION, type DocumentEntry, type FailedFile, type Manifest, type StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
 import { currentVersion, loadSkeleton, type IndexSkeleton } from './read-index.js';
 import { newVersionName, writeIndexVersion, type IndexVersionData } from './write-index.js';
@@ -24,6 +26,12 @@ export interface UpdateIndexOptions {
   embedder: Embedder;
   chunking: ChunkingSettings;
   maxFileBytes: number;
+  /** Per-file time budget and HTML budget (defaults: 20 s, depth 150). */
+  fileLimits?: FileLimits;
+  /** The whole ingest is stopped (IngestTimeoutError, nothing written) past this many milliseconds. */
+  jobTimeoutMs?: number;
+  /** Observes every fsync and rename of the write (tests check their order). */
+  fsTrace?: FsTrace;
   onProgress?: (embedded: number, total: number) => void;
   onWarning?: (message: string) => void;
   lockOwner?: string;
@@ -61,25 +69,32 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IngestSu
 
 async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const started = performance.now();
+  const deadline = options.jobTimeoutMs === undefined ? Infinity : started + options.jobTimeoutMs;
+  const checkDeadline = (stage: string) => {
+    if (performance.now() > deadline) throw new IngestTimeoutError(options.jobTimeoutMs ?? 0, stage);
+  };
   // The corpus is listed while the previous index loads: both are I/O-bound.
   const listing = listArticlePaths(options.corpusDir);
   listing.catch(() => undefined);
   const previous = await loadPrevious(options);
   const rebuildReason = previous.index ? incompatibility(previous.index.manifest, options) : previous.reason;
   const base = rebuildReason === null ? previous.index : null;
-  const { read, unchanged, skipped } = await readChangedDocuments(options, base?.manifest ?? null, listing);
+  const { read, passagesOf, unchanged, skipped } = await readChangedDocuments(options, base?.manifest ?? null, listing, checkDeadline);
   for (const s of skipped) options.onWarning?.(`Skipped ${s.path}: ${s.reason}`);
-  if (read.length + unchanged.length === 0) throw new NothingIndexedError(options.corpusDir, skipped.length > 0 ? `all ${skipped.length} files were skipped` : 'no .txt, .md or .html files were found');
+  if (read.length + unchanged.length === 0) throw new NothingIndexedError(options.corpusDir, skipped.length > 0 ? `all ${skipped.length} files were skipped (${skipped.slice(0, 3).map((s) => `${s.relativePath ?? s.path}: ${s.reason}`).join('; ')})` : 'no .txt, .md or .html files were found');
 
   const plan = planChanges(read, unchanged, base);
-  if (base && plan.toEmbed.length === 0 && plan.removed.length === 0) {
+  const failed = failedFiles(skipped);
+  if (base && plan.toEmbed.length === 0 && plan.removed.length === 0 && sameFailures(base.manifest.failed ?? {}, failed)) {
     return summary(base.manifest.version, null, plan, skipped, base.passages.length, 0, started, true);
   }
 
-  const fresh = plan.toEmbed.flatMap((doc) => chunkDocument(doc.docId, doc.cleanText, options.chunking, doc.lang).map((p) => ({ doc, p })));
-  const vectors = await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`));
+  const fresh = plan.toEmbed.flatMap((doc) => (passagesOf.get(doc.docId) ?? []).map((p) => ({ doc, p })));
+  const vectors = await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`), checkDeadline);
   const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors);
-  await writeIndexVersion(options.indexDir, data);
+  data.manifest.failed = failed;
+  checkDeadline('writing the index');
+  await writeIndexVersion(options.indexDir, data, options.fsTrace);
   return summary(data.manifest.version, rebuildReason, plan, skipped, data.passages.length, fresh.length, started, false);
 }
 
@@ -87,17 +102,48 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
  * Reads and cleans new or modified files. Files whose size and modification
  * time match the manifest are not opened: their passages are kept as they are.
  */
-async function readChangedDocuments(options: UpdateIndexOptions, manifest: Manifest | null, listing: Promise<string[]>) {
+async function readChangedDocuments(options: UpdateIndexOptions, manifest: Manifest | null, listing: Promise<string[]>, checkDeadline: (stage: string) => void) {
   const known = manifest?.documents ?? {};
-  const isUnchanged = (path: string, size: number, mtimeMs: number) => known[path] !== undefined && known[path].size === size && known[path].mtimeMs === mtimeMs;
-  const { files, skipped, unchanged } = await readCorpus(options.corpusDir, options.maxFileBytes, isUnchanged, listing);
-  const read: ArticleDocument[] = [];
-  for (const file of files) {
-    const built = buildDocument(file);
-    if ('reason' in built) skipped.push(built);
-    else read.push(built);
+  const failedBefore = manifest?.failed ?? {};
+  const same = (entry: { size?: number; mtimeMs?: number } | undefined, size: number, mtimeMs: number) => entry !== undefined && entry.size === size && entry.mtimeMs === mtimeMs;
+  const isUnchanged = (path: string, size: number, mtimeMs: number) => same(known[path], size, mtimeMs) || same(failedBefore[path], size, mtimeMs);
+  const { files, skipped, unchanged: untouched } = await readCorpus(options.corpusDir, options.maxFileBytes, isUnchanged, listing);
+  // A file that failed before and has not changed since is not read again: it is reported as skipped, for the same reason.
+  const unchanged: string[] = [];
+  for (const path of untouched) {
+    const failure = known[path] === undefined ? failedBefore[path] : undefined;
+    if (failure) skipped.push({ path: join(options.corpusDir, ...path.split('/')), relativePath: path, size: failure.size, mtimeMs: failure.mtimeMs, reason: `${failure.reason} (unchanged since; not read again)` });
+    else unchanged.push(path);
   }
-  return { read, unchanged, skipped };
+  const read: ArticleDocument[] = [];
+  const passagesOf = new Map<string, Passage[]>();
+  for (const file of files) {
+    checkDeadline(`reading ${file.relativePath}`);
+    const prepared = prepareArticle(file, options.chunking, options.fileLimits ?? DEFAULT_FILE_LIMITS);
+    if ('reason' in prepared) {
+      skipped.push(prepared);
+      continue;
+    }
+    read.push(prepared.doc);
+    passagesOf.set(prepared.doc.docId, prepared.passages);
+  }
+  return { read, passagesOf, unchanged, skipped };
+}
+
+const NOT_READ_AGAIN = / \(unchanged since; not read again\)$/;
+
+/** The skipped files worth remembering: those with a known size and modification time. */
+function failedFiles(skipped: readonly SkippedFile[]): Record<string, FailedFile> {
+  const failed: Record<string, FailedFile> = {};
+  for (const s of skipped) {
+    if (s.relativePath !== undefined && s.size !== undefined && s.mtimeMs !== undefined) failed[s.relativePath] = { size: s.size, mtimeMs: s.mtimeMs, reason: s.reason.replace(NOT_READ_AGAIN, '') };
+  }
+  return failed;
+}
+
+function sameFailures(a: Record<string, FailedFile>, b: Record<string, FailedFile>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] !== undefined && b[k].size === a[k].size && b[k].mtimeMs === a[k].mtimeMs);
 }
 
 async function loadPrevious(options: UpdateIndexOptions): Promise<{ index: IndexSkeleton | null; reason: string | null }> {
@@ -121,6 +167,7 @@ function incompatibility(manifest: Manifest, options: UpdateIndexOptions): strin
   if (m.minWords !== c.minWords || m.targetWords !== c.targetWords || m.maxWords !== c.maxWords) {
     return `the chunking settings changed from ${m.minWords}/${m.targetWords}/${m.maxWords} to ${c.minWords}/${c.targetWords}/${c.maxWords} words`;
   }
+  if (m.maxChars !== c.maxChars) return `the longest passage changed from ${m.maxChars === undefined ? 'unlimited' : `${m.maxChars}`} to ${c.maxChars} characters`;
   return null;
 }
 
@@ -152,11 +199,12 @@ function planChanges(read: ArticleDocument[], unchanged: string[], base: IndexSk
   };
 }
 
-async function embedPassages(options: UpdateIndexOptions, texts: string[]): Promise<Float32Array[]> {
+async function embedPassages(options: UpdateIndexOptions, texts: string[], checkDeadline: (stage: string) => void): Promise<Float32Array[]> {
   const step = 1024;
   const vectors: Float32Array[] = [];
   options.onProgress?.(0, texts.length);
   for (let from = 0; from < texts.length; from += step) {
+    checkDeadline('embedding passages');
     vectors.push(...(await options.embedder.embed(texts.slice(from, from + step), 'passage')));
     options.onProgress?.(vectors.length, texts.length);
   }

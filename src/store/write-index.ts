@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import type { ArticleDocument } from '../ingest/index.js';
 import { carrySegment, writeSegment } from './document-segments.js';
 import { indexPaths, versionFiles } from './layout.js';
 import type { Manifest, StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
 import { currentVersion } from './read-index.js';
+import { fsyncDir, fsyncTree, renameSynced, replaceFileDurably, type FsTrace } from './durable-fs.js';
 
 const VERSIONS_KEPT = 3;
 
@@ -25,11 +26,13 @@ export function newVersionName(now = new Date()): string {
 }
 
 /**
- * Writes a complete version into a temporary folder, renames it into place,
- * then atomically repoints CURRENT. A crash at any point leaves the previous
- * version served and loadable; leftovers are removed by the next write.
+ * Writes a complete version into a temporary folder, fsyncs its files and
+ * folders, renames it into place (fsyncing versions/), then atomically and
+ * durably repoints CURRENT (temporary file, fsync, rename, fsync index/). A
+ * crash or power cut at any point leaves CURRENT naming a complete version;
+ * leftovers are removed by the next write.
  */
-export async function writeIndexVersion(indexDir: string, data: IndexVersionData): Promise<void> {
+export async function writeIndexVersion(indexDir: string, data: IndexVersionData, trace?: FsTrace): Promise<void> {
   const paths = indexPaths(indexDir);
   const version = data.manifest.version;
   const staging = versionFiles(`${paths.versions}/.staging-${version}`);
@@ -43,11 +46,11 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   await writeFile(staging.passages, JSON.stringify(data.passages));
   await graphWritten;
   await writeFile(staging.manifest, JSON.stringify(data.manifest, null, 2));
-  await rename(staging.dir, paths.version(version).dir);
-  const pointer = `${paths.current}.${process.pid}.tmp`;
-  await writeFile(pointer, `${version}\n`);
-  await rename(pointer, paths.current);
+  await fsyncTree(staging.dir, trace);
+  await renameSynced(staging.dir, paths.version(version).dir, trace);
+  await replaceFileDurably(paths.current, `${version}\n`, trace);
   await pruneVersions(indexDir);
+  await fsyncDir(paths.versions, trace);
 }
 
 /** Keeps the newest versions (a running server may still be loading one) and removes crash leftovers. */

@@ -3,13 +3,13 @@ import multer from 'multer';
 import type { Config } from '../../config.js';
 import { InvalidRequestError, NewsdeskError } from '../../errors.js';
 import { requireAdminToken } from '../admin-auth.js';
-import { articleFromJson, checkUpload, NewDocumentSchema, storeArticle } from '../document-intake.js';
+import { articleFromJson, checkUpload, NewDocumentSchema, type DocumentIntake } from '../document-intake.js';
 import { methodNotAllowed } from '../http-errors.js';
 import type { ReindexJobs } from '../reindex-jobs.js';
 import { describeIssues } from '../schemas.js';
 
-/** /admin: re-index on demand and add articles; bearer token from ADMIN_TOKEN. */
-export function adminRouter(config: Config, jobs: ReindexJobs): Router {
+/** /admin: re-index on demand, add and delete articles, list jobs; bearer token from ADMIN_TOKEN. */
+export function adminRouter(config: Config, jobs: ReindexJobs, intake: DocumentIntake): Router {
   const router = Router();
   router.use('/admin', requireAdminToken(config.server.adminToken));
 
@@ -21,25 +21,50 @@ export function adminRouter(config: Config, jobs: ReindexJobs): Router {
     })
     .all(methodNotAllowed(['POST']));
 
+  for (const path of ['/admin/reindex/:id', '/admin/jobs/:id']) {
+    router
+      .route(path)
+      .get((req, res) => {
+        const id = String(req.params.id);
+        const job = jobs.get(id);
+        if (!job) throw new NewsdeskError('JOB_NOT_FOUND', `No re-index job with id "${id}".`, 404);
+        res.json(job);
+      })
+      .all(methodNotAllowed(['GET']));
+  }
+
   router
-    .route('/admin/reindex/:id')
-    .get((req, res) => {
-      const job = jobs.get(req.params.id);
-      if (!job) throw new NewsdeskError('JOB_NOT_FOUND', `No re-index job with id "${req.params.id}".`, 404);
-      res.json(job);
+    .route('/admin/jobs')
+    .get((_req, res) => {
+      res.json({ jobs: jobs.list() });
     })
     .all(methodNotAllowed(['GET']));
 
   router
     .route('/admin/documents')
     .post(uploadOptional(config.ingest.maxFileBytes), async (req, res) => {
-      if (jobs.current) throw new NewsdeskError('INGEST_RUNNING', `A re-index (job ${jobs.current.id}) is running; retry when it has finished.`, 409, { jobId: jobs.current.id });
       const { extension, content } = req.file ? checkUpload(req.file.originalname, req.file.buffer, config.ingest.maxFileBytes) : fromJson(req.body, req.is('application/json') !== false);
-      const stored = await storeArticle(config.corpusDir, extension, content);
-      const { job } = jobs.start('document upload');
-      res.status(202).json({ docId: stored.docId, jobId: job.id, statusUrl: `/admin/reindex/${job.id}` });
+      const stored = await intake.add(extension, content);
+      if (stored.duplicate) {
+        // The same article is already in the corpus: nothing stored, nothing to index; safe to retry.
+        res.status(200).json({ docId: stored.docId, duplicate: true, documentUrl: `/documents/${stored.docId}` });
+        return;
+      }
+      const { job } = jobs.enqueue('document upload');
+      res.status(202).json({ docId: stored.docId, duplicate: false, jobId: job.id, status: job.status, statusUrl: `/admin/reindex/${job.id}` });
     })
     .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/admin/documents/*docId')
+    .delete(async (req, res) => {
+      const raw = (req.params as { docId: string | string[] }).docId;
+      const docId = Array.isArray(raw) ? raw.join('/') : raw;
+      if (!(await intake.remove(docId))) throw new NewsdeskError('DOCUMENT_NOT_FOUND', `No uploaded article "${docId}" in the corpus.`, 404);
+      const { job } = jobs.enqueue('document delete');
+      res.status(202).json({ docId, deleted: true, jobId: job.id, status: job.status, statusUrl: `/admin/reindex/${job.id}` });
+    })
+    .all(methodNotAllowed(['DELETE']));
   return router;
 }
 

@@ -16,6 +16,8 @@ export function healthRouter(holder: IndexHolder): Router {
       res.json({
         status: 'ok',
         index: { version: m.version, documents: Object.keys(m.documents).length, passages: m.passages, model: m.model, builtAt: m.builtAt },
+        // Files the ingest that built this version skipped, with why (not read again until they change).
+        lastIngest: { version: m.version, builtAt: m.builtAt, skipped: Object.entries(m.failed ?? {}).map(([path, f]) => ({ path, reason: f.reason })) },
       });
     })
     .all(methodNotAllowed(['GET']));

@@ -2,6 +2,9 @@ import { ApiError, askStreaming, health, type Turn } from './api.js';
 import { renderAnswer, renderError, renderLoading, renderStreaming, renderUserTurn } from './render.js';
 
 const MAX_HISTORY = 20;
+/** History only steers follow-up questions: a turn is clipped so that 20 of them always fit the request limits (4,000 characters a turn, 64 kB a body). */
+const MAX_TURN_CHARS = 1000;
+const clip = (text: string) => (text.length > MAX_TURN_CHARS ? text.slice(0, MAX_TURN_CHARS) : text);
 const history: Turn[] = [];
 
 const form = document.getElementById('ask-form') as HTMLFormElement;
@@ -30,7 +33,7 @@ async function submit(question: string): Promise<void> {
       streaming.append(text);
     });
     pending.replaceWith(renderAnswer(response));
-    history.push({ role: 'user', content: question }, { role: 'assistant', content: response.answer });
+    history.push({ role: 'user', content: clip(question) }, { role: 'assistant', content: clip(response.answer) });
     if (input.value === question) input.value = '';
   } catch (error) {
     const message = error instanceof ApiError ? error.message : 'Something went wrong.';
