@@ -22,6 +22,7 @@ export const FEATURE_NAMES = [
   'numberMatch',
   'personMatch',
   'placeMatch',
+  'otherYear',
   'novelWords',
   'passageRank',
   'lexicalRank',
@@ -104,6 +105,7 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
     numberMatch: q.type === 'number' ? typeMatch : 0,
     personMatch: q.type === 'person' ? typeMatch : 0,
     placeMatch: q.type === 'place' ? typeMatch : 0,
+    otherYear: mentionsOtherYear(q.text, s.text) ? 1 : 0,
     novelWords: Math.log1p(novel),
     passageRank: 1 / (1 + s.rank),
     lexicalRank: s.retrieved.lexicalRank === null ? 0 : 1 / s.retrieved.lexicalRank,
@@ -124,6 +126,16 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
 export function addRelativeFeatures(vectors: FeatureVector[]): void {
   const best = Math.max(0, ...vectors.map((v) => v.coverage));
   for (const v of vectors) v.bestCoverageGap = best - v.coverage;
+}
+
+const YEAR = /\b(1[5-9]|20)\d{2}\b/g;
+
+/** The question names a year and the sentence names years, none of them the question's: it is about another time. */
+function mentionsOtherYear(question: string, sentence: string): boolean {
+  const asked = question.match(YEAR);
+  if (!asked) return false;
+  const said = sentence.match(YEAR);
+  return said !== null && !said.some((y) => asked.includes(y));
 }
 
 function phraseCoverage(phrases: QuestionView['phrases'], present: ReadonlySet<string>): number {

@@ -80,19 +80,21 @@ export class ExtractiveAnswerer implements Answerer {
     if (evidence < this.model.threshold(view.lang)) return this.abstain(retrieval, candidates, evidence);
     const chosen = this.pickSentences(candidates);
     const composed = compose(chosen);
-    const answerSpan = this.answerSpan(question, view.lang, chosen[0], composed.citations);
+    const answerSpan = this.answerSpan(question, view.lang, chosen, composed.citations);
     return { ...composed, answered: true, evidence, ...(answerSpan ? { answerSpan } : {}) };
   }
 
-  /** The shortest part of the best sentence that answers, as offsets in its citation's quote, when the span finder is confident. */
-  private answerSpan(question: string, lang: 'en' | 'vi', best: Candidate, citations: Citation[]): AnswerSpanResult | null {
-    const span = findAnswerSpan(question, best.text, lang);
-    if (!span || span.confidence < this.settings.minSpanConfidence) return null;
-    const cited = citations.find((c) => c.chunkId === best.retrieved.passage.chunkId);
-    if (!cited) return null;
-    const offset = cited.quote.indexOf(best.text);
-    if (offset < 0) return null;
-    return { n: cited.n, start: offset + span.start, end: offset + span.end, text: span.text };
+  /** The shortest part of a quoted sentence that answers, as offsets in its citation's quote, when the span finder is confident. */
+  private answerSpan(question: string, lang: 'en' | 'vi', chosen: Candidate[], citations: Citation[]): AnswerSpanResult | null {
+    const found = chosen
+      .map((sentence) => ({ sentence, span: findAnswerSpan(question, sentence.text, lang) }))
+      .filter((x) => x.span !== null && x.span.confidence >= this.settings.minSpanConfidence)
+      .sort((a, b) => b.span!.confidence - a.span!.confidence)[0];
+    if (!found) return null;
+    const cited = citations.find((c) => c.chunkId === found.sentence.retrieved.passage.chunkId);
+    const offset = cited ? cited.quote.indexOf(found.sentence.text) : -1;
+    if (!cited || offset < 0) return null;
+    return { n: cited.n, start: offset + found.span!.start, end: offset + found.span!.end, text: found.span!.text };
   }
 
   /** Every sentence of the retrieved passages with its features, most probable answer first. */

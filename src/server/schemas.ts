@@ -15,6 +15,7 @@ export const AskRequestSchema = z
         z.object({
           role: z.enum(['user', 'assistant'], { error: 'must be "user" or "assistant"' }),
           content: z.string({ error: 'must be a string' }).max(4000, 'must be at most 4000 characters'),
+          docIds: z.array(z.string().min(1).max(500)).max(20, 'must list at most 20 articles').optional(),
         }).strict(),
       )
       .max(20, 'must have at most 20 turns')

@@ -1,5 +1,5 @@
 /** Types and calls of the server API, as the page uses them. */
-import type { Citation, CitationCheckSummary, Fallback } from '../../answer/answer-result.js';
+import type { AnswerSpanResult, Citation, CitationCheckSummary, Fallback } from '../../answer/answer-result.js';
 
 export type { Citation };
 
@@ -7,6 +7,8 @@ export interface AskResponse {
   answer: string;
   answered: boolean;
   citations: Citation[];
+  /** The exact words that answer, inside citation n's quote. */
+  answerSpan?: AnswerSpanResult;
   index: { version: string; model: string };
   /** Which answerer wrote the answer (older servers leave it out: extractive). */
   answerer?: 'extractive' | 'generative';
@@ -18,6 +20,8 @@ export interface AskResponse {
 export interface Turn {
   role: 'user' | 'assistant';
   content: string;
+  /** For an answer: the articles it cited, so that a follow-up question keeps them in view. */
+  docIds?: string[];
 }
 
 export interface Health {

@@ -33,7 +33,7 @@ async function submit(question: string): Promise<void> {
       streaming.append(text);
     });
     pending.replaceWith(renderAnswer(response));
-    history.push({ role: 'user', content: clip(question) }, { role: 'assistant', content: clip(response.answer) });
+    history.push({ role: 'user', content: clip(question) }, { role: 'assistant', content: clip(response.answer), docIds: [...new Set(response.citations.map((c) => c.docId))] });
     if (input.value === question) input.value = '';
   } catch (error) {
     const message = error instanceof ApiError ? error.message : 'Something went wrong.';

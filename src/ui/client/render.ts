@@ -9,7 +9,7 @@ export function renderAnswer(response: AskResponse): HTMLElement {
   const id = ++answerCount;
   const cardId = (n: number) => `a${id}-c${n}`;
   const turn = el('article', { className: `turn assistant${response.answered ? '' : ' not-answered'}`, attrs: { 'aria-label': response.answered ? 'Answer' : 'No answer found' } });
-  turn.append(el('p', { className: 'answer-text' }, answerWithMarkers(response.answer, response.citations, cardId)));
+  turn.append(el('p', { className: 'answer-text' }, withAnswerSpan(answerWithMarkers(response.answer, response.citations, cardId), response.answerSpan?.text)));
   const note = answerNote(response);
   if (note) turn.append(el('p', { className: 'answer-note', text: note }));
   if (response.citations.length > 0) {
@@ -55,6 +55,17 @@ function answerWithMarkers(answer: string, citations: Citation[], cardId: (n: nu
   }
   nodes.push(document.createTextNode(answer.slice(last)));
   return nodes;
+}
+
+/** Emphasizes the exact words that answer ("October 27 to 29, 2025") where they first occur in the answer's text. */
+function withAnswerSpan(nodes: Node[], span: string | undefined): Node[] {
+  if (!span) return nodes;
+  const at = nodes.findIndex((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(span));
+  if (at < 0) return nodes;
+  const text = nodes[at].textContent ?? '';
+  const start = text.indexOf(span);
+  const parts = [document.createTextNode(text.slice(0, start)), el('strong', { className: 'answer-span', text: span }), document.createTextNode(text.slice(start + span.length))];
+  return [...nodes.slice(0, at), ...parts, ...nodes.slice(at + 1)];
 }
 
 function focusCard(id: string): void {

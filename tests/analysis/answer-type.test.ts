@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeMatch, answerTypeOf } from '../../src/analysis/index.js';
+
+describe('the kind of fact a question asks for', () => {
+  it('reads Vietnamese question words', () => {
+    expect(answerTypeOf('Ai là người sáng lập công ty?')).toBe('person');
+    expect(answerTypeOf('Công ty được thành lập bởi ai?')).toBe('person');
+    expect(answerTypeOf('Sự kiện diễn ra khi nào?')).toBe('date');
+    expect(answerTypeOf('Ông sinh năm nào?')).toBe('date');
+    expect(answerTypeOf('Hội nghị được tổ chức ở đâu?')).toBe('place');
+    expect(answerTypeOf('Thủ đô của Úc là thành phố nào?')).toBe('place');
+    expect(answerTypeOf('Có bao nhiêu đại biểu tham dự?')).toBe('number');
+    expect(answerTypeOf('Vì sao dự án bị hoãn?')).toBe('other');
+  });
+
+  it('reads English question words', () => {
+    expect(answerTypeOf('In what year was the treaty signed?')).toBe('date');
+    expect(answerTypeOf('How long is the bridge?')).toBe('number');
+    expect(answerTypeOf('Whose idea was it?')).toBe('person');
+    expect(answerTypeOf('Which country hosted the games?')).toBe('place');
+  });
+
+  it('finds Vietnamese dates and numbers in a sentence, but not ones the question already says', () => {
+    expect(answerTypeMatch('date', 'Hội nghị khai mạc ngày 14 tháng 1 năm 2025 tại Hà Nội.')).toBe(1);
+    expect(answerTypeMatch('date', 'Ông sinh năm 1974 tại Mali.')).toBe(0.5);
+    expect(answerTypeMatch('date', 'Ông sinh năm 1974 tại Mali.', 'Ông sinh năm 1974 ở đâu?')).toBe(0);
+    expect(answerTypeMatch('number', 'Khoảng 800 đại biểu tham dự.')).toBe(1);
+    expect(answerTypeMatch('place', 'Hội nghị diễn ra tại Ninh Bình.')).toBe(1);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, weighTerms, type QuestionView } from '../../src/answer/index.js';
+import { sentenceFeatures, type SentenceView } from '../../src/answer/answer-features.js';
+import { termSequence } from '../../src/answer/sentence-scoring.js';
+import { literalTerms, type RetrievedPassage } from '../../src/retrieve/index.js';
+
+const idf = (t: string) => ({ treaty: 3, hanoi: 2, signed: 1.5, convention: 2.5 })[t] ?? 1;
+
+function question(text: string): QuestionView {
+  const sequence = termSequence(text);
+  return { text, lang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, phrases: [], unknownPhrases: 0 };
+}
+
+function sentence(text: string, rank = 0): SentenceView {
+  const sequence = termSequence(text);
+  const retrieved = { passage: { chunkId: 'd#0', docId: 'd', start: 0, end: text.length, text }, lexicalRank: rank + 1, denseRank: null, denseScore: 0.4, score: 1 } as unknown as RetrievedPassage;
+  const stems = new Set(sequence);
+  return { retrieved, rank, position: 0, text, sequence, stems, contextStems: stems, titleStems: new Set(), passageStems: stems, phrases: new Set(), similarity: 0.5, scattered: false };
+}
+
+describe('answer features', () => {
+  const q = question('When was the Hanoi Convention signed?');
+
+  it('measures coverage, word order and the kind of fact asked for', () => {
+    const answer = sentenceFeatures(q, sentence('The Hanoi Convention was signed on October 25, 2025.'));
+    const other = sentenceFeatures(q, sentence('The weather in Hanoi was mild.'));
+    expect(answer.coverage).toBe(1);
+    expect(answer.bigramCoverage).toBeGreaterThan(0);
+    expect(answer.longestRun).toBeGreaterThan(other.longestRun);
+    expect(answer.dateMatch).toBe(1);
+    expect(answer.typeMissing).toBe(0);
+    expect(other.typeMissing).toBe(1);
+    expect(other.coverage).toBeCloseTo(2 / (2 + 2.5 + 1.5), 5);
+    expect(other.missingRareTerm).toBe(1);
+    expect(answer.missingRareTerm).toBe(0);
+  });
+
+  it('gives every named feature a finite value', () => {
+    const f = sentenceFeatures(q, sentence('The Hanoi Convention was signed on October 25, 2025.'));
+    for (const name of FEATURE_NAMES) expect(Number.isFinite(f[name]), name).toBe(true);
+    const qf = questionFeatures({ termCount: 3, unknownTerms: 0, unknownName: false, unknownPhrases: 0 }, [{ features: f, probability: 0.8 }]);
+    for (const name of QUESTION_FEATURE_NAMES) expect(Number.isFinite(qf[name]), name).toBe(true);
+  });
+});
