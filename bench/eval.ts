@@ -80,7 +80,7 @@ async function evaluateSet(indexes: Indexes, models: EvalModels, name: string, c
   const systems = withBaselines ? [projectSystem(store, models), bm25System(store, models), denseExactSystem(store, models), await langchainSystem(corpusDir, store, models)] : [projectSystem(store, models)];
   const outputs = await runSystems(systems, items);
   const reports = systems.map((system, s) => buildReport(system.name, items, outputs[s]));
-  console.log(`\n### ${name} (${items.length} questions)\n\n${formatTable(reports, withBaselines)}`);
+  console.log(`\n### ${name} (${items.length} questions)\n\n${formatTable(reports)}`);
   return reports;
 }
 

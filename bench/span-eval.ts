@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findAnswerSpan, spanAnswerType } from '../src/answer/answer-span.js';
+import { findAnswerSpan } from '../src/answer/answer-span.js';
+import { answerTypeOf } from '../src/analysis/index.js';
 import { exact, f1 } from './eval/span-metrics.js';
 
 type Lang = 'en' | 'vi';
@@ -81,7 +82,7 @@ for (const item of items) {
   const f = Math.max(...item.a.map((a) => f1(text, a, item.lang)));
   const baseEm = Math.max(...item.a.map((a) => exact(item.gold, a, item.lang)));
   const baseF1 = Math.max(...item.a.map((a) => f1(item.gold, a, item.lang)));
-  const type = spanAnswerType(item.q, item.lang);
+  const type = answerTypeOf(item.q, item.lang);
   for (const key of ['all', item.lang, `${item.lang}/${type}`, `type/${type}`]) add(key, em, f, span !== null, baseEm, baseF1);
   if (span !== null) {
     const b = bands.get(band(span.confidence)) ?? { n: 0, f1: 0 };

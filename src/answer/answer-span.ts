@@ -1,7 +1,4 @@
-import { foldDiacritics, isStopword, stem, words } from '../retrieve/index.js';
-
-/** What kind of fact a question asks for (the same kinds as the sentence scorer's). */
-export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
+import { answerTypeOf, foldDiacritics, isStopword, stem, words, type AnswerType } from '../analysis/index.js';
 
 /** Where the answer sits in the sentence (`sentence.slice(start, end) === text`), and how sure we are of it (0..1). */
 export interface AnswerSpan {
@@ -42,56 +39,6 @@ interface Candidate {
   /** Words said by the question, yet part of the answer: the unit it counts ("800 delegates"), the kind of a name ("University of"). */
   echoed?: number;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Answer types
-
-const VI_PLACE = /(ở|tại|từ) đâu|\bđâu\b|nơi nào|chỗ nào|(quốc gia|nước|thành phố|tỉnh|thủ đô|vùng|khu vực|châu lục|địa điểm|làng|huyện|bang|hòn đảo|đảo|thị trấn|lục địa) nào/u;
-const VI_DATE = /khi nào|bao giờ|lúc nào|(năm|ngày|tháng|thế kỷ|thập niên|thập kỷ|thời điểm|thời gian|mùa|giai đoạn|thời kỳ) nào|năm bao nhiêu|năm mấy/u;
-const VI_NUMBER = /bao nhiêu|\bmấy\b|tỷ lệ|bao (xa|lâu|lớn|cao|dài|rộng|sâu)/u;
-const VI_PERSON = /(^|\s)ai(\s|\?|$)|(người|nhân vật|vị vua|vua|ông|bà|cầu thủ|ca sĩ|diễn viên|tác giả|nhà văn) nào/u;
-const EN_DATE = /\b(when|what (date|day|year|month|century|decade|era|season|time)|which (date|day|year|month|century|decade)|in what (year|month|century|decade)|how long ago)\b/u;
-const MEASURE_NOUNS = 'value|revenue|revenues|cost|price|population|budget|income|salary|total|amount|size|area|length|height|weight|distance|rate|speed|temperature|capacity|sum|figure|score|profit|count|depth|width|volume|worth|debt|gdp';
-const EN_NUMBER = new RegExp(`\\b(how (many|much|old|long|far|big|large|tall|high|deep|wide|often|fast)|what (percentage|percent|share|proportion|number|amount|fraction)|by how much)\\b|\\bwhat (${MEASURE_NOUNS})\\b|\\b(what|which) (is|was|were|are) (the )?([\\w']+ ){0,2}(${MEASURE_NOUNS})\\b`, 'u');
-const PERSON_NOUNS = 'person|man|woman|men|women|people|king|queen|prince|princess|president|emperor|pope|saint|artist|singer|actor|actress|author|writer|composer|player|journalist|critic|scientist|architect|designer|director|producer|leader|general|musician|poet|painter|philosopher|character|explorer|inventor|ruler|minister|official|politician|coach|manager|founder|owner|member|teacher|student|bishop|cardinal|priest|monarch|duke|reviewer|historian|economist|engineer|physicist|chemist|mathematician|sculptor|novelist|editor|host|rapper|dancer|athlete|wife|husband|son|daughter|father|mother|brother|sister';
-const EN_PERSON = new RegExp(`\\b(who|whom|whose)\\b|\\b(what|which) ([a-z-]+ ){0,2}(${PERSON_NOUNS})\\b`, 'u');
-const EN_PLACE = /\b(where|(what|which) ([a-z-]+ ){0,2}(city|country|province|state|nation|continent|region|town|village|island|place|location|county|area|district|street|river|mountain|building|venue|stadium|capital|port|territory|site|neighborhood|borough|kingdom|empire))\b/u;
-
-const EN_TYPES: ReadonlyArray<[AnswerType, RegExp]> = [
-  ['date', EN_DATE],
-  ['number', EN_NUMBER],
-  ['person', EN_PERSON],
-  ['place', EN_PLACE],
-];
-
-/**
- * The kind of fact a question asks for, as the shared classifier (src/analysis answerTypeOf) reads it, widened for
- * "which journalist" / "what was the revenue" wordings and more Vietnamese ones; in English the first question word decides.
- */
-export function spanAnswerType(question: string, lang: Lang): AnswerType {
-  const q = question.toLowerCase().normalize('NFC');
-  if (lang === 'vi') {
-    if (/năm bao nhiêu tuổi|bao nhiêu tuổi/u.test(q)) return 'number';
-    if (VI_DATE.test(q)) return 'date';
-    if (VI_NUMBER.test(q)) return 'number';
-    if (VI_PERSON.test(q)) return 'person';
-    if (VI_PLACE.test(q)) return 'place';
-    return 'other';
-  }
-  // The first question word decides: "What is lessened when …" asks for a thing, not a time.
-  let type: AnswerType = 'other';
-  let at = EN_OTHER.exec(q)?.index ?? Infinity;
-  for (const [kind, pattern] of EN_TYPES) {
-    const found = pattern.exec(q)?.index ?? Infinity;
-    if (found < at || (found === at && type === 'other' && found !== Infinity)) {
-      type = kind;
-      at = found;
-    }
-  }
-  return type;
-}
-
-const EN_OTHER = /\b(what|which|why|how)\b/u;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -873,7 +820,7 @@ export function findAnswerSpan(question: string, sentence: string, lang: 'en' | 
 /** findAnswerSpan with its scoring weights given (for tuning). */
 export function findAnswerSpanWith(question: string, sentence: string, lang: Lang, weights: SpanWeights): AnswerSpan | null {
   if (sentence.trim().length === 0 || question.trim().length === 0) return null;
-  const type = spanAnswerType(question, lang);
+  const type = answerTypeOf(question, lang);
   const tokens = tokenize(sentence, lang);
   markQuestionWords(tokens, questionTerms(question, type), questionNames(question));
   const qPositions: number[] = [];

@@ -1,5 +1,5 @@
-import { detectLanguage, splitSentences } from '../ingest/index.js';
-import { foldDiacritics, isStopword, stem, words } from '../retrieve/index.js';
+import { splitSentences } from '../ingest/index.js';
+import { detectLanguage, foldDiacritics, isStopword, stem, words } from '../analysis/index.js';
 
 /**
  * The server's check of a generated answer: every `[n]` must name a passage

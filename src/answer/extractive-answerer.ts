@@ -1,11 +1,11 @@
 import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
-import { words, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import type { RetrievalResult, RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, AnswerSpanResult, Citation } from './answer-result.js';
 import { findAnswerSpan } from './answer-span.js';
 import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
-import { answerTypeOf, lexicalBigrams } from '../analysis/index.js';
+import { answerTypeOf, lexicalBigrams, words } from '../analysis/index.js';
 import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
 import type { AnswerModel } from './answer-model.js';
 import { termPresence, termSequence, weighTerms, type WeightedTerm } from './sentence-scoring.js';

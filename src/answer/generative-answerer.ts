@@ -3,7 +3,8 @@ import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/m
 import { ChatOpenAI } from '@langchain/openai';
 import type { LlmSettings } from '../config.js';
 import { splitSentences } from '../ingest/index.js';
-import { stem, words, type ChatTurn, type RetrievalResult, type RetrievedPassage } from '../retrieve/index.js';
+import type { ChatTurn, RetrievalResult, RetrievedPassage } from '../retrieve/index.js';
+import { stem, words } from '../analysis/index.js';
 import type { AnswerResult, Citation, CitationCheckSummary, Fallback, FallbackCode } from './answer-result.js';
 import type { AnswerOptions, Answerer } from './answerer.js';
 import { checkCitations, DEFAULT_SUPPORT, stripMarkers, type CitationCheck, type SupportProblem, type SupportSettings } from './citation-check.js';

@@ -8,4 +8,3 @@ export { prepareArticle, DEFAULT_FILE_LIMITS, type FileLimits, type PreparedArti
 export { htmlToText, DEFAULT_HTML_BUDGET, type HtmlBudget } from './html-to-text.js';
 export { splitSentences, countWords, type SentenceSpan } from './sentences.js';
 export { findDate, isCalendarDate } from './metadata.js';
-export { detectLanguage } from '../analysis/index.js';

@@ -1,6 +1,6 @@
 /**
  * Weighted reciprocal-rank fusion. The weights were tuned on the project's
- * question sets (tests/eval), see README "Retrieval quality".
+ * question sets (tests/eval), see docs/quality.md.
  */
 export interface FusionSettings {
   /** How many candidates each ranker contributes. */

@@ -5,5 +5,4 @@ export { LexicalIndex, titleLookup, type LexicalHit } from './lexical-index.js';
 export { DEFAULT_FUSION, type FusionSettings } from './fusion.js';
 export { buildQueryContext } from './query-context.js';
 export { literalTerms, type AnswerTerm } from './answer-terms.js';
-export { contentTerms, foldDiacritics, words, termForms, isStopword, stem } from '../analysis/index.js';
 export { NewsdeskRetriever, type NewsdeskRetrieverInput, type PassageMetadata, type SearchOptions, type FromIndexOptions } from './newsdesk-retriever.js';

@@ -1,15 +1,15 @@
-import { detectLanguage } from '../ingest/index.js';
 import type { ChatTurn } from './retriever.js';
 import { literalTerms, questionNames, translatedTerm, type AnswerTerm } from './answer-terms.js';
-import { casedWords, contentTerms, foldDiacritics, joinPlaceNames } from '../analysis/index.js';
+import { casedWords, contentTerms, detectLanguage, foldDiacritics, joinPlaceNames, type Lang } from '../analysis/index.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
-const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him|there|then)\b|\b(đó|này|nó|ông ấy|bà ấy|họ|sự kiện đó)\b/iu;
+// Vietnamese words begin and end with letters outside \w, where \b never matches: those alternatives use letter look-arounds.
+const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him|there|then)\b|(?<![\p{L}\p{N}])(đó|này|nó|ấy|họ|đây|kia)(?![\p{L}\p{N}])/iu;
 /** "How many/much/large…": the adjective asks for a quantity, it is not a word the answer contains. */
 const QUANTITY_QUESTION = /\bhow (many|much|large|long|big|far|often|old|soon)\b/giu;
 /** "And the budget?", "What about Hanoi?": a question that continues the previous one. */
-const CONTINUATION = /^\s*(and|also|what about|how about|then)\b|^\s*(còn|vậy)\b/iu;
-const LATEST = /\b(latest|most recent|newest|recently|lately|current|now)\b|\b(mới nhất|gần đây|hiện nay)\b/iu;
+const CONTINUATION = /^\s*(and|also|what about|how about|then)\b|^\s*(còn|vậy)(?![\p{L}\p{N}])/iu;
+const LATEST = /\b(latest|most recent|newest|recently|lately|current|now)\b|(?<![\p{L}\p{N}])(mới nhất|gần đây|hiện nay)(?![\p{L}\p{N}])/iu;
 
 export interface QueryContext {
   lang: 'en' | 'vi';
@@ -28,14 +28,17 @@ export interface QueryContext {
   previousAnswer: { docIds: string[]; text: string } | null;
 }
 
-/** A question this short, naming nothing, after an earlier one, is read as a follow-up even without a pronoun. */
-const FOLLOW_UP_MAX_TERMS = 2;
+/**
+ * A question this short, naming nothing, after an earlier one, is read as a follow-up even without a pronoun.
+ * Counted in content words: Vietnamese words are mostly two syllables and each syllable counts ("cơ quan").
+ */
+const FOLLOW_UP_MAX_TERMS: Record<Lang, number> = { en: 2, vi: 4 };
 
-/** "Where?", "Who else attended?": at most two content words and no name (a capitalized word after the first). */
-function isBareQuestion(question: string): boolean {
+/** "Where?", "Who else attended?", "Phối hợp với cơ quan nào?": few content words and no name (a capitalized word after the first). */
+function isBareQuestion(question: string, lang: Lang): boolean {
   const terms = contentTerms(question).length;
   const named = casedWords(question).slice(1).some(({ word }) => /^\p{Lu}/u.test(word));
-  return terms <= 1 || (terms <= FOLLOW_UP_MAX_TERMS && !named);
+  return terms <= 1 || (terms <= FOLLOW_UP_MAX_TERMS[lang] && !named);
 }
 
 /**
@@ -47,18 +50,30 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
   const lang = detectLanguage(question);
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content ?? '';
   const answer = [...history].reverse().find((t) => t.role === 'assistant');
-  const isFollowUp = previous !== '' && (CONTINUATION.test(question) || ANAPHORA.test(question) || isBareQuestion(question));
+  const isFollowUp = previous !== '' && (CONTINUATION.test(question) || ANAPHORA.test(question) || isBareQuestion(question, lang));
   const base = (isFollowUp ? `${previous} ${question}` : question).replace(QUANTITY_QUESTION, 'how');
-  const expansion = lang === 'vi' || /[^\x00-\x7F]/.test(base) ? englishExpansion(foldDiacritics(base.toLowerCase())) : null;
+  // A follow-up that says what it asks ("What about fiber-optic connections?") is answered on its own words;
+  // a bare one ("Where?") on the previous question's too. Both are searched with the previous question.
+  const asked = isFollowUp && !isBareQuestion(question, lang) ? question.replace(QUANTITY_QUESTION, 'how') : base;
+  const expansion = vietnameseExpansion(base, lang);
   const english = expansion?.english ?? '';
   return {
     lang,
     lexicalText: english ? `${base} ${english}` : base,
     denseText: lang === 'vi' && english ? english : joinPlaceNames(base),
     wantsLatest: LATEST.test(question),
-    answerTerms: expansion ? [...literalTerms(expansion.rest), ...expansion.translations.flatMap((t) => translatedTerm(t) ?? [])] : literalTerms(base),
+    answerTerms: termsToAnswer(asked, asked === base ? expansion : vietnameseExpansion(asked, lang)),
     names: lang === 'en' ? questionNames(question) : [],
     isFollowUp,
     previousAnswer: isFollowUp && answer ? { docIds: answer.docIds ?? [], text: answer.content.replace(/\[\d+\]/g, ' ') } : null,
   };
+}
+
+function vietnameseExpansion(text: string, lang: Lang): ReturnType<typeof englishExpansion> | null {
+  return lang === 'vi' || /[^\x00-\x7F]/.test(text) ? englishExpansion(foldDiacritics(text.toLowerCase())) : null;
+}
+
+/** What an answer should say: the question's words, a glossary phrase by any of its English renderings. */
+function termsToAnswer(text: string, expansion: ReturnType<typeof englishExpansion> | null): AnswerTerm[] {
+  return expansion ? [...literalTerms(expansion.rest), ...expansion.translations.flatMap((t) => translatedTerm(t) ?? [])] : literalTerms(text);
 }

@@ -28,3 +28,17 @@ describe('the kind of fact a question asks for', () => {
     expect(answerTypeMatch('place', 'Hội nghị diễn ra tại Ninh Bình.')).toBe(1);
   });
 });
+
+describe('answerTypeOf: the first question word decides', () => {
+  it('reads the kind of fact asked for from the first question word', () => {
+    expect(answerTypeOf('What is lessened when people are with their dogs?', 'en')).toBe('other');
+    expect(answerTypeOf('In what year was it declared?', 'en')).toBe('date');
+    expect(answerTypeOf('Which journalist criticized the controls?', 'en')).toBe('person');
+    expect(answerTypeOf('What was the value of the deal?', 'en')).toBe('number');
+    expect(answerTypeOf('Công ty được thành lập năm nào?', 'vi')).toBe('date');
+    expect(answerTypeOf('Công chúa cưới ai?', 'vi')).toBe('person');
+    expect(answerTypeOf('Trụ sở ở thành phố nào?', 'vi')).toBe('place');
+    expect(answerTypeOf('Có bao nhiêu người tham dự?', 'vi')).toBe('number');
+    expect(answerTypeOf('Vì sao dự án bị hoãn?', 'vi')).toBe('other');
+  });
+});

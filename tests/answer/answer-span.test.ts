@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAnswerSpan, spanAnswerType } from '../../src/answer/answer-span.js';
+import { findAnswerSpan } from '../../src/answer/answer-span.js';
 
 const span = (question: string, sentence: string, lang: 'en' | 'vi' = 'en') => findAnswerSpan(question, sentence, lang)?.text ?? null;
 
@@ -113,29 +113,5 @@ describe('findAnswerSpan: contract', () => {
     const date = findAnswerSpan('When was the law passed?', 'The law was passed in 1990 after years of debate.', 'en');
     const other = findAnswerSpan('What did the ministry launch?', 'On Monday the ministry launched a national digital identity platform for citizens.', 'en');
     expect(date?.confidence ?? 0).toBeGreaterThan(other?.confidence ?? 1);
-  });
-
-  // A loose bound that only catches a pathological slowdown (shared CI machines are noisy);
-  // bench/span-eval.ts reports the real figure (about 0.15 ms per sentence).
-  it('is fast', () => {
-    const sentence = 'Tại các vùng lạnh nhất nhiệt độ ở mức dưới không trong khoảng 40 ngày mùa đông, và thậm chí tại một số vùng sa mạc còn có tuyết rơi thường xuyên trong thời kỳ này.';
-    for (let i = 0; i < 50; i++) findAnswerSpan('Bao nhiêu ngày mùa đông dưới 0 độ?', sentence, 'vi');
-    const started = performance.now();
-    for (let i = 0; i < 500; i++) findAnswerSpan('Bao nhiêu ngày mùa đông dưới 0 độ?', sentence, 'vi');
-    expect((performance.now() - started) / 500).toBeLessThan(10);
-  });
-});
-
-describe('spanAnswerType', () => {
-  it('reads the kind of fact asked for from the first question word', () => {
-    expect(spanAnswerType('What is lessened when people are with their dogs?', 'en')).toBe('other');
-    expect(spanAnswerType('In what year was it declared?', 'en')).toBe('date');
-    expect(spanAnswerType('Which journalist criticized the controls?', 'en')).toBe('person');
-    expect(spanAnswerType('What was the value of the deal?', 'en')).toBe('number');
-    expect(spanAnswerType('Công ty được thành lập năm nào?', 'vi')).toBe('date');
-    expect(spanAnswerType('Công chúa cưới ai?', 'vi')).toBe('person');
-    expect(spanAnswerType('Trụ sở ở thành phố nào?', 'vi')).toBe('place');
-    expect(spanAnswerType('Có bao nhiêu người tham dự?', 'vi')).toBe('number');
-    expect(spanAnswerType('Vì sao dự án bị hoãn?', 'vi')).toBe('other');
   });
 });

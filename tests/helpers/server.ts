@@ -1,7 +1,8 @@
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { startServer, type IndexHolder, type ReindexJobs } from '../../src/server/index.js';
-import { realEmbedder, testConfig } from './fixtures.js';
+import { buildSeedIndex, realEmbedder, testConfig } from './fixtures.js';
 
 export interface TestServer {
   url: string;
@@ -25,6 +26,29 @@ export async function startTestServer(indexDir: string, env: Record<string, stri
       await running.close();
     },
   };
+}
+
+export interface SeedServer {
+  /** The seed index and its corpus (a temporary copy). */
+  seed: Awaited<ReturnType<typeof buildSeedIndex>>;
+  server: TestServer;
+}
+
+/**
+ * A real server over a fresh copy of the seed index for the tests of one file:
+ * built before them, closed and removed after. Read its fields inside tests.
+ */
+export function useSeedServer(env: Record<string, string> = {}): SeedServer {
+  const ctx = {} as SeedServer;
+  beforeAll(async () => {
+    ctx.seed = await buildSeedIndex();
+    ctx.server = await startTestServer(ctx.seed.indexDir, { CORPUS_DIR: ctx.seed.corpusDir, ...env });
+  });
+  afterAll(async () => {
+    await ctx.server?.close();
+    await ctx.seed?.cleanup();
+  });
+  return ctx;
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, detectLanguage, findDate } from '../../src/ingest/index.js';
+import { buildDocument, findDate } from '../../src/ingest/index.js';
+import { detectLanguage } from '../../src/analysis/index.js';
 
 const file = (relativePath: string, content: string) => ({ relativePath, absolutePath: `/corpus/${relativePath}`, content, hash: 'h', size: content.length, mtimeMs: 0 });
 const body = 'The ministry said the new digital law will take effect next year after a long public consultation with businesses and experts. ';

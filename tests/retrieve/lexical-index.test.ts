@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/ingest/index.js';
-import { LexicalIndex, foldDiacritics } from '../../src/retrieve/index.js';
+import { LexicalIndex } from '../../src/retrieve/index.js';
+import { foldDiacritics } from '../../src/analysis/index.js';
 
 const passage = (i: number, text: string): Passage => ({ chunkId: `d${i}#0`, docId: `d${i}`, start: 0, end: text.length, text });
 

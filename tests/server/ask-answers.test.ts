@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/index.js';
 import { loadQaSet } from '../../bench/eval/dataset.js';
-import { buildSeedIndex } from '../helpers/fixtures.js';
-import { postJson, startTestServer, type TestServer } from '../helpers/server.js';
+import { postJson, useSeedServer } from '../helpers/server.js';
 import { loadIndex } from '../../src/store/index.js';
 
 interface AskBody {
@@ -13,26 +12,16 @@ interface AskBody {
   index: { version: string; model: string };
 }
 
-let server: TestServer;
-let seed: Awaited<ReturnType<typeof buildSeedIndex>>;
-
-beforeAll(async () => {
-  seed = await buildSeedIndex();
-  server = await startTestServer(seed.indexDir);
-});
-afterAll(async () => {
-  await server.close();
-  await seed.cleanup();
-});
+const ctx = useSeedServer();
 
 const ask = async (question: string, extra: Record<string, unknown> = {}) => {
-  const { status, json } = await postJson(`${server.url}/ask`, { question, ...extra });
+  const { status, json } = await postJson(`${ctx.server.url}/ask`, { question, ...extra });
   expect(status).toBe(200);
   return json as unknown as AskBody;
 };
 
 async function expectIntegrity(body: AskBody): Promise<void> {
-  const index = await loadIndex(seed.indexDir);
+  const index = await loadIndex(ctx.seed.indexDir);
   const markers = new Set([...body.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
   expect(new Set(body.citations.map((c) => c.n))).toEqual(markers);
   for (const c of body.citations) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/index.js';
-import { buildSeedIndex } from '../helpers/fixtures.js';
-import { postJson, startTestServer, type TestServer } from '../helpers/server.js';
+import { postJson, useSeedServer } from '../helpers/server.js';
 
 interface AskBody {
   answer: string;
@@ -16,24 +15,14 @@ interface Turn {
   docIds?: string[];
 }
 
-let server: TestServer;
-let seed: Awaited<ReturnType<typeof buildSeedIndex>>;
-
-beforeAll(async () => {
-  seed = await buildSeedIndex();
-  server = await startTestServer(seed.indexDir);
-});
-afterAll(async () => {
-  await server.close();
-  await seed.cleanup();
-});
+const ctx = useSeedServer();
 
 /** Asks as the chat page does: the earlier questions and answers (with the articles they cited) as history. */
 async function converse(questions: string[]): Promise<AskBody[]> {
   const history: Turn[] = [];
   const answers: AskBody[] = [];
   for (const question of questions) {
-    const { status, json } = await postJson(`${server.url}/ask`, { question, history });
+    const { status, json } = await postJson(`${ctx.server.url}/ask`, { question, history });
     expect(status).toBe(200);
     const body = json as unknown as AskBody;
     answers.push(body);
@@ -62,7 +51,7 @@ describe('a follow-up conversation keeps the previous answer’s article in view
   });
 
   it('accepts the articles an answer cited in the history, and refuses a malformed list', async () => {
-    const bad = await postJson(`${server.url}/ask`, { question: 'Where?', history: [{ role: 'assistant', content: 'x', docIds: 'not a list' }] });
+    const bad = await postJson(`${ctx.server.url}/ask`, { question: 'Where?', history: [{ role: 'assistant', content: 'x', docIds: 'not a list' }] });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.json)).toContain('history.0.docIds');
   });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { isStopword } from '../../retrieve/index.js';
+import { isStopword } from '../../analysis/index.js';
 
 /**
  * The source of the word model: GloVe 6B 100-d vectors (Wikipedia 2014 +
