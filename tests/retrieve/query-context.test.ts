@@ -16,6 +16,18 @@ describe('what a question searches for', () => {
     expect(buildQueryContext('What is the capital of Australia?', [{ role: 'user', content: 'And who attended it?' }]).lexicalText).not.toContain('attended');
   });
 
+  it('reads Vietnamese pronouns and short questions as follow-ups', () => {
+    const history = [
+      { role: 'user' as const, content: 'Gal Gadot đoạt giải Hoa hậu Israel năm nào?' },
+      { role: 'assistant' as const, content: 'Năm 2004 cô đoạt giải Hoa hậu Israel. [1]', docIds: ['gadot.txt'] },
+    ];
+    for (const q of ['Cô ấy sinh ra ở đâu?', 'Năm 2016 cô ấy đóng vai gì?', 'Họ có mấy người con?', 'Cuốn sách đó xuất bản năm nào?', 'Phối hợp với cơ quan nào?']) {
+      expect(buildQueryContext(q, history).isFollowUp, q).toBe(true);
+    }
+    expect(buildQueryContext('Thủ đô của Úc là thành phố nào?', history).isFollowUp).toBe(false);
+    expect(buildQueryContext('Cô ấy sinh ra ở đâu?', history).previousAnswer?.docIds).toEqual(['gadot.txt']);
+  });
+
   it('detects Vietnamese and expands it with English glossary terms', () => {
     const context = buildQueryContext('Trí tuệ nhân tạo và chuyển đổi số ở Việt Nam');
     expect(context.lang).toBe('vi');
