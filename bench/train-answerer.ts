@@ -22,6 +22,7 @@ import { readFile } from 'node:fs/promises';
 import { fitConditionalLogit, fitLogistic } from './answerer/logistic-regression.js';
 import {
   DEFAULT_ANSWER_MODEL_PATH,
+  DEFAULT_EXTRACTIVE,
   ExtractiveAnswerer,
   FEATURE_NAMES,
   QUESTION_FEATURE_NAMES,
@@ -221,6 +222,7 @@ interface SetScores {
   answerable: number;
   correct: number;
   correctTop2: number;
+  correctQuoted: number;
   falseAbstention: number;
   unanswerable: number;
   abstention: number | null;
@@ -236,7 +238,15 @@ function outOfFoldReport(questions: QuestionRows[], selectorOof: Map<QuestionRow
       const outcome = qs.map((q) => {
         const best = ranked(q, selectorOof.get(q)!);
         const answered = best.length > 0 && abstainerOof.get(q)![0] >= thresholds[q.lang];
-        return { q, answered, correct: answered && best[0].label === 1, correctTop2: answered && best.slice(0, 2).some((b) => b.label === 1) };
+        // What the product quotes: the best sentence and those at least `followerShare` as probable (redundancy aside).
+        const quoted = best.slice(0, DEFAULT_EXTRACTIVE.maxSentences).filter((b) => b.probability >= DEFAULT_EXTRACTIVE.followerShare * best[0].probability);
+        return {
+          q,
+          answered,
+          correct: answered && best[0].label === 1,
+          correctTop2: answered && best.slice(0, 2).some((b) => b.label === 1),
+          correctQuoted: answered && quoted.some((b) => b.label === 1),
+        };
       });
       const answerable = outcome.filter((o) => o.q.answerable);
       const unanswerable = outcome.filter((o) => !o.q.answerable);
@@ -245,6 +255,7 @@ function outOfFoldReport(questions: QuestionRows[], selectorOof: Map<QuestionRow
         answerable: answerable.length,
         correct: ratio(answerable.filter((o) => o.correct).length, answerable.length),
         correctTop2: ratio(answerable.filter((o) => o.correctTop2).length, answerable.length),
+        correctQuoted: ratio(answerable.filter((o) => o.correctQuoted).length, answerable.length),
         falseAbstention: ratio(answerable.filter((o) => !o.answered).length, answerable.length),
         unanswerable: unanswerable.length,
         abstention: unanswerable.length === 0 ? null : ratio(unanswerable.filter((o) => !o.answered).length, unanswerable.length),
@@ -280,10 +291,10 @@ function formatReport(report: Record<string, SetScores>, thresholds: Record<Lang
   const lines = [
     `Out-of-fold, by article; thresholds en ${thresholds.en.toFixed(3)}, vi ${thresholds.vi.toFixed(3)} `,
     '',
-    '| set | answerable | best sentence correct | either of best two | false abstention | unanswerable | abstention |',
-    '|---|---|---|---|---|---|---|',
+    '| set | answerable | best sentence correct | either of best two | answer correct (as quoted) | false abstention | unanswerable | abstention |',
+    '|---|---|---|---|---|---|---|---|',
   ];
-  for (const [name, s] of Object.entries(report)) lines.push(`| ${name} | ${s.answerable} | ${pct(s.correct)} | ${pct(s.correctTop2)} | ${pct(s.falseAbstention)} | ${s.unanswerable} | ${pct(s.abstention)} |`);
+  for (const [name, s] of Object.entries(report)) lines.push(`| ${name} | ${s.answerable} | ${pct(s.correct)} | ${pct(s.correctTop2)} | ${pct(s.correctQuoted)} | ${pct(s.falseAbstention)} | ${s.unanswerable} | ${pct(s.abstention)} |`);
   return lines.join('\n');
 }
 
