@@ -122,3 +122,9 @@ export class UploadRejectedError extends NewsdeskError {
     super('NO_ARTICLE_TEXT', `The upload holds no article that could be indexed: ${reason}.`, 422);
   }
 }
+
+export class PortInUseError extends NewsdeskError {
+  constructor(host: string, port: number) {
+    super('PORT_IN_USE', `Port ${port} on ${host} is already in use (another newsdesk-qa, or another program). Stop it, or set PORT to a free port.`, 500, { host, port });
+  }
+}

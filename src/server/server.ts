@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
+import { PortInUseError } from '../errors.js';
 import { loadEmbedder } from '../embed/index.js';
 import { createApp } from './app.js';
 import { DocumentIntake } from './document-intake.js';
@@ -40,11 +41,8 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
   const holder = new IndexHolder(config.indexDir, models, log);
   await holder.refresh();
-  holder.startPolling(config.server.indexPollMs);
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
-  await jobs.resume(); // jobs a previous server left running or queued are run again
   const intake = new DocumentIntake(config, holder);
-  const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
   let port = config.port;
   const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs, intake), uiRouter()], listeningPort: () => port });
   // Slow or stalled clients must not hold sockets forever: the header and request time-outs are
@@ -53,11 +51,12 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
     { headersTimeout: Math.min(10_000, config.server.requestTimeoutMs), requestTimeout: config.server.requestTimeoutMs + 1_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
     app,
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  await listen(server, config);
   port = (server.address() as AddressInfo).port;
+  // Only a server that holds its port polls the index, resumes jobs and watches the corpus.
+  holder.startPolling(config.server.indexPollMs);
+  await jobs.resume(); // jobs a previous server left running or queued are run again
+  const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     server,
@@ -74,4 +73,11 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
       await jobs.flushed(); // the job history is on disk before the caller moves on
     },
   };
+}
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error));
+    server.listen(config.port, config.host, () => resolve());
+  });
 }
