@@ -106,7 +106,7 @@ function chunkPassage(doc: Document, i: number): Passage {
 
 function rawDocument(doc: Document): ArticleDocument {
   const source = String(doc.metadata.source);
-  return { docId: source, path: source, title: source, published: null, source, lang: 'en', hash: '', cleanText: doc.pageContent };
+  return { docId: source, path: source, title: source, published: null, source: null, url: null, lang: 'en', hash: '', addedAt: new Date(0).toISOString(), cleanText: doc.pageContent };
 }
 
 export async function readText(path: string): Promise<string> {

@@ -3,7 +3,10 @@ export interface Citation {
   n: number;
   docId: string;
   title: string;
-  source: string;
+  /** The source the article states, else the site of its URL ("vietnamplus.vn"); null when neither is known. */
+  source: string | null;
+  /** The article's web address, when it states one. */
+  url: string | null;
   published: string | null;
   chunkId: string;
   /** The whole passage. */

@@ -10,6 +10,7 @@ import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuest
 import type { AnswerModel } from './answer-model.js';
 import { termPresence, termSequence, weighTerms, type WeightedTerm } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
+import { citedDocument } from './cited-document.js';
 
 export interface ExtractiveSettings {
   maxSentences: number;
@@ -323,10 +324,7 @@ function compose(chosen: Candidate[]): { answer: string; citations: Citation[] }
 function citation(n: number, r: RetrievedPassage, quoteStart: number, quoteEnd: number): Citation {
   return {
     n,
-    docId: r.document.docId,
-    title: r.document.title,
-    source: r.document.source,
-    published: r.document.published,
+    ...citedDocument(r.document),
     chunkId: r.passage.chunkId,
     text: r.passage.text,
     quote: r.passage.text.slice(quoteStart, quoteEnd),

@@ -2,13 +2,14 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import type { LlmSettings } from '../config.js';
-import { splitSentences } from '../ingest/index.js';
+import { articleSource, splitSentences, type ArticleDocument } from '../ingest/index.js';
 import type { ChatTurn, RetrievalResult, RetrievedPassage } from '../retrieve/index.js';
 import { stem, words } from '../analysis/index.js';
 import type { AnswerResult, Citation, CitationCheckSummary, Fallback, FallbackCode } from './answer-result.js';
 import type { AnswerOptions, Answerer } from './answerer.js';
 import { checkCitations, DEFAULT_SUPPORT, stripMarkers, type CitationCheck, type SupportProblem, type SupportSettings } from './citation-check.js';
 import { notAnsweredText } from './messages.js';
+import { citedDocument } from './cited-document.js';
 
 export interface GenerativeSettings {
   /** The whole generation; past it the fallback answers. */
@@ -116,7 +117,7 @@ export function promptFor(question: string, lang: 'en' | 'vi', passages: readonl
     `If the passages do not answer the question, reply with exactly ${NOT_IN_ARTICLES} and nothing else.`,
   ].join('\n');
   const numbered = passages
-    .map((p, i) => `[${i + 1}] ${p.document.title} (${p.document.source}${p.document.published ? `, ${p.document.published}` : ''})\n${p.passage.text}`)
+    .map((p, i) => `[${i + 1}] ${p.document.title}${describeArticle(p.document)}\n${p.passage.text}`)
     .join('\n\n');
   // A follow-up ("When was it signed?") needs the earlier questions to be understood; earlier answers are left out (their markers numbered other passages).
   const earlier = history.filter((t) => t.role === 'user').slice(-MAX_EARLIER_QUESTIONS).map((t) => `- ${t.content}`);
@@ -170,9 +171,15 @@ function compose(check: CitationCheck, passages: readonly RetrievedPassage[]): {
   const citations = [...renumber].map(([given, n]): Citation => {
     const { passage, document, score } = passages[given - 1];
     const citing = kept.filter((s) => s.citations.includes(given)).map((s) => stripMarkers(s.text));
-    return { n, docId: document.docId, title: document.title, source: document.source, published: document.published, chunkId: passage.chunkId, text: passage.text, quote: closestSentence(passage.text, document.lang, citing.join(' ')), start: passage.start, end: passage.end, score };
+    return { n, ...citedDocument(document), chunkId: passage.chunkId, text: passage.text, quote: closestSentence(passage.text, document.lang, citing.join(' ')), start: passage.start, end: passage.end, score };
   });
   return { answer, citations };
+}
+
+/** " (VNA, 2025-02-05)": the source and date the article states, as far as it states them. */
+function describeArticle(document: ArticleDocument): string {
+  const known = [articleSource(document), document.published].filter((part) => part !== null);
+  return known.length > 0 ? ` (${known.join(', ')})` : '';
 }
 
 /** The passage sentence sharing the most words with what the answer says it states. */
@@ -193,7 +200,7 @@ function notAnswered(retrieval: RetrievalResult, passages: readonly RetrievedPas
   const citations = shown.map(({ passage, document, score }, i): Citation => {
     const first = splitSentences(passage.text, document.lang)[0];
     const quote = first ? passage.text.slice(first.start, first.end) : passage.text;
-    return { n: i + 1, docId: document.docId, title: document.title, source: document.source, published: document.published, chunkId: passage.chunkId, text: passage.text, quote, start: passage.start, end: passage.end, score };
+    return { n: i + 1, ...citedDocument(document), chunkId: passage.chunkId, text: passage.text, quote, start: passage.start, end: passage.end, score };
   });
   const markers = citations.map((c) => `[${c.n}]`).join(retrieval.lang === 'vi' ? ', ' : ' and ');
   return { answer: notAnsweredText(retrieval.lang, markers), answered: false, citations, evidence: 0, answerer: 'generative', llmModel: modelName };

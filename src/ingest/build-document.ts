@@ -3,8 +3,11 @@ import { cleanArticleText, type CleanedText } from './clean-text.js';
 import { DEFAULT_HTML_BUDGET, htmlToText, type HtmlBudget } from './html-to-text.js';
 import { markdownToText } from './markdown-to-text.js';
 import { detectLanguage } from '../analysis/index.js';
-import { findDate, findPublishedDate, titleFromText } from './metadata.js';
+import { readFrontMatter } from './front-matter.js';
+import { readHeaderLines } from './header-lines.js';
+import { findPublishedDate, titleFromText } from './metadata.js';
 import { splitSentences } from './sentences.js';
+import { NOTHING_STATED, preferStated, splitStatedSource, type StatedMetadata } from './stated-metadata.js';
 import type { ArticleDocument, SkippedFile, SourceFile } from './types.js';
 
 export interface BuildOptions {
@@ -20,7 +23,7 @@ export function buildDocument(file: SourceFile): ArticleDocument | SkippedFile {
 
 /** buildDocument under an HTML budget and a time checkpoint. */
 export function buildDocumentWithin(file: SourceFile, options: BuildOptions): ArticleDocument | SkippedFile {
-  const { cleaned, title, published, source } = extract(file, options);
+  const { cleaned, stated, pageTitle } = extract(file, options);
   if (cleaned.paragraphs.length === 0) {
     return { path: file.absolutePath, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, reason: 'no article text was left after removing navigation, captions and other page chrome' };
   }
@@ -29,22 +32,23 @@ export function buildDocumentWithin(file: SourceFile, options: BuildOptions): Ar
   return {
     docId: file.relativePath,
     path: file.relativePath,
-    title: title ?? cleaned.headline ?? titleFromFirstSentence(cleanText, lang),
-    published: published ?? findPublishedDate(cleaned.metaLines),
-    source: source ?? cleaned.sourceUrls[0] ?? cleaned.siteName ?? cleaned.agency ?? file.relativePath,
+    title: stated.title ?? pageTitle ?? cleaned.headline ?? titleFromFirstSentence(cleanText, lang),
+    published: stated.published ?? findPublishedDate(cleaned.metaLines),
+    ...sourceAndUrl(stated, cleaned),
     lang,
     hash: file.hash,
     size: file.size,
     mtimeMs: file.mtimeMs,
+    addedAt: new Date().toISOString(),
     cleanText,
   };
 }
 
 interface Extracted {
   cleaned: CleanedText;
-  title: string | null;
-  published: string | null;
-  source: string | null;
+  stated: StatedMetadata;
+  /** An HTML page's own title, below what its metadata states and above the text's headline. */
+  pageTitle: string | null;
 }
 
 function extract(file: SourceFile, { htmlBudget = DEFAULT_HTML_BUDGET, checkpoint = () => undefined }: BuildOptions): Extracted {
@@ -52,15 +56,29 @@ function extract(file: SourceFile, { htmlBudget = DEFAULT_HTML_BUDGET, checkpoin
   if (extension === '.html' || extension === '.htm') {
     const page = htmlToText(file.content, htmlBudget);
     checkpoint('reading the HTML');
-    return { cleaned: cleanArticleText(page.text), title: page.title, published: page.published ? findDate(page.published) : null, source: page.siteName };
+    return { cleaned: cleanArticleText(page.text), stated: page.stated, pageTitle: page.title };
   }
   if (extension === '.md' || extension === '.markdown') {
-    const md = markdownToText(file.content);
+    const { stated, body } = readFrontMatter(file.content);
+    const md = markdownToText(body);
     const cleaned = cleanArticleText(md.text);
     if (md.title && cleaned.headline === null) cleaned.paragraphs = cleaned.paragraphs.filter((p) => p !== md.title);
-    return { cleaned, title: md.title, published: null, source: null };
+    return { cleaned, stated: preferStated(stated, { ...NOTHING_STATED, title: md.title }), pageTitle: null };
   }
-  return { cleaned: cleanArticleText(file.content), title: null, published: null, source: null };
+  const { stated, body } = readHeaderLines(file.content);
+  return { cleaned: cleanArticleText(body), stated, pageTitle: null };
+}
+
+/**
+ * The stated source (metadata, else a "Source: …" line in the text) wins; one
+ * given only as a URL becomes the article's URL and names no source. Without
+ * one, a site header or an agency dateline names it. Never the file name.
+ */
+function sourceAndUrl(stated: StatedMetadata, cleaned: CleanedText): { source: string | null; url: string | null } {
+  const statedSource = stated.source ?? cleaned.sourceUrls[0] ?? null;
+  if (statedSource === null) return { source: cleaned.siteName ?? cleaned.agency, url: stated.url };
+  const split = splitStatedSource(statedSource);
+  return { source: split.source, url: stated.url ?? split.url };
 }
 
 function titleFromFirstSentence(cleanText: string, lang: string): string {

@@ -1,13 +1,16 @@
 import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
+import { PageMetadataCollector } from './html-metadata.js';
+import type { StatedMetadata } from './stated-metadata.js';
 
 export interface HtmlArticle {
+  /** The page's own title (Readability's, else <title>, else the first <h1>). */
   title: string | null;
   /** One line per block element of the main content. */
   text: string;
-  published: string | null;
-  siteName: string | null;
+  /** What the page's meta tags and JSON-LD state. */
+  stated: StatedMetadata;
 }
 
 /**
@@ -40,18 +43,17 @@ export function htmlToText(html: string, budget: HtmlBudget = DEFAULT_HTML_BUDGE
     return scanned.article;
   }
   try {
-    return readabilityToText(html, budget) ?? scanned.article;
+    const read = readabilityToText(html, budget);
+    return read ? { ...read, stated: scanned.article.stated } : scanned.article;
   } catch {
     return scanned.article;
   }
 }
 
-function readabilityToText(html: string, budget: HtmlBudget): HtmlArticle | null {
+/** The main content by Readability; the page's metadata is read by the streaming pass. */
+function readabilityToText(html: string, budget: HtmlBudget): Omit<HtmlArticle, 'stated'> | null {
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   if (!document.documentElement) return null;
-  const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || null;
-  const published = meta('meta[property="article:published_time"]') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
-  const siteName = meta('meta[property="og:site_name"]');
   const article = new Readability(document as unknown as Document, { maxElemsToParse: budget.maxElements }).parse();
   const contentHtml = article?.content ?? document.body?.innerHTML ?? '';
   const { document: content } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
@@ -59,7 +61,7 @@ function readabilityToText(html: string, budget: HtmlBudget): HtmlArticle | null
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
   const lines = blocks.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   const text = lines.length > 0 ? lines.join('\n\n') : (content.body?.textContent ?? '');
-  return { title: article?.title?.trim() || null, text, published, siteName: article?.siteName ?? siteName };
+  return { title: article?.title?.trim() || null, text };
 }
 
 /** Elements whose text is page chrome, code or media, never article text. */
@@ -86,8 +88,7 @@ export function streamHtmlToText(html: string): { article: HtmlArticle; maxDepth
   let title = '';
   let h1: string[] | null = null;
   let firstH1: string | null = null;
-  let published: string | null = null;
-  let siteName: string | null = null;
+  const metadata = new PageMetadataCollector();
   const flush = () => {
     const text = line.join('').replace(/\s+/g, ' ').trim();
     if (text) lines.push(text);
@@ -99,18 +100,14 @@ export function streamHtmlToText(html: string): { article: HtmlArticle; maxDepth
         elements++;
         depth++;
         if (depth > maxDepth) maxDepth = depth;
-        if (name === 'meta') {
-          const property = attributes.property ?? attributes.name;
-          if (property === 'article:published_time') published ??= attributes.content?.trim() || null;
-          if (property === 'og:site_name') siteName ??= attributes.content?.trim() || null;
-        }
-        if (name === 'time' && attributes.datetime) published ??= attributes.datetime;
+        metadata.onOpenTag(name, attributes);
         if (name === 'title') inTitle = true;
         if (name === 'h1' && firstH1 === null) h1 = [];
         if (SKIPPED.has(name)) skipping++;
         if (BREAKS.has(name)) flush();
       },
       ontext(text) {
+        metadata.onText(text);
         if (inTitle) title += text;
         if (skipping > 0) return;
         h1?.push(text);
@@ -123,6 +120,7 @@ export function streamHtmlToText(html: string): { article: HtmlArticle; maxDepth
       },
       onclosetag(name) {
         depth = Math.max(0, depth - 1);
+        metadata.onCloseTag(name);
         if (name === 'title') inTitle = false;
         if (name === 'h1' && h1) {
           firstH1 = h1.join('').replace(/\s+/g, ' ').trim() || null;
@@ -138,5 +136,5 @@ export function streamHtmlToText(html: string): { article: HtmlArticle; maxDepth
   parser.end();
   flush();
   const cleanTitle = title.replace(/\s+/g, ' ').trim();
-  return { article: { title: cleanTitle || firstH1, text: lines.join('\n\n'), published, siteName }, maxDepth, elements };
+  return { article: { title: cleanTitle || firstH1, text: lines.join('\n\n'), stated: metadata.metadata() }, maxDepth, elements };
 }

@@ -1,8 +1,7 @@
-/** Markdown to plain lines: headings, emphasis, links and images reduced to their text. */
+/** Markdown (front matter already removed) to plain lines: headings, emphasis, links and images reduced to their text. */
 export function markdownToText(markdown: string): { title: string | null; text: string } {
-  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, ''); // front matter
-  const title = /^#\s+(.+)$/m.exec(body)?.[1]?.trim() ?? null;
-  const text = body
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? null;
+  const text = markdown
     .replace(/```[\s\S]*?```/g, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')

@@ -21,7 +21,12 @@ export interface ArticleDocument {
   title: string;
   /** ISO date (YYYY-MM-DD) when the text states one, otherwise null. */
   published: string | null;
-  source: string;
+  /** The source the article states (a name: "VNA", "Example News"); null when it states none. Never the file name. */
+  source: string | null;
+  /** The article's own web address when stated (canonical link, "URL:", "Source: https://…"); else null. */
+  url: string | null;
+  /** ISO timestamp of when the document was first indexed; a changed file keeps it. */
+  addedAt: string;
   lang: Lang;
   hash: string;
   /** File size and modification time when read: an unchanged pair lets re-indexing skip the file. */

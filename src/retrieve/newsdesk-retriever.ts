@@ -4,6 +4,7 @@ import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import type { RunnableConfig } from '@langchain/core/runnables';
 import { TransformersEmbedder, type Embedder } from '../embed/index.js';
+import { articleSource } from '../ingest/index.js';
 import { loadIndex } from '../store/index.js';
 import { HybridRetriever } from './hybrid-retriever.js';
 import type { ChatTurn, RetrievalFilters, RetrievedPassage, Retriever } from './retriever.js';
@@ -13,7 +14,10 @@ export interface PassageMetadata {
   docId: string;
   chunkId: string;
   title: string;
-  source: string;
+  /** The source the article states, else the site of its URL; null when neither is known. */
+  source: string | null;
+  /** The article's own web address when it states one (`url` is where the server shows the cleaned text). */
+  articleUrl: string | null;
   /** The article's published date (YYYY-MM-DD), or null when it states none. */
   date: string | null;
   /** Where the cleaned article can be read: the server's `/documents/:docId` unless `documentUrl` says otherwise. */
@@ -122,7 +126,8 @@ export class NewsdeskRetriever extends BaseRetriever {
         docId: document.docId,
         chunkId: passage.chunkId,
         title: document.title,
-        source: document.source,
+        source: articleSource(document),
+        articleUrl: document.url,
         date: document.published,
         url: this.documentUrl(document.docId),
         lang: document.lang,

@@ -5,9 +5,9 @@
  */
 import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { ArticleDocument } from '../ingest/index.js';
+import { splitStatedSource, type ArticleDocument } from '../ingest/index.js';
 import type { VersionFiles } from './layout.js';
-import { StoredDocumentSchema, type DocumentEntry, type Manifest } from './manifest.js';
+import { StoredDocumentSchema, type DocumentEntry, type Manifest, type StoredDocument } from './manifest.js';
 
 /** The segments these documents live in, in a stable order. */
 export function segmentsOf(entries: Iterable<DocumentEntry>): string[] {
@@ -17,7 +17,19 @@ export function segmentsOf(entries: Iterable<DocumentEntry>): string[] {
 /** The documents of one segment that are still current (a changed document's old copy stays in its old segment). */
 export async function readSegment(files: VersionFiles, manifest: Manifest, segment: string): Promise<ArticleDocument[]> {
   const stored = z.array(StoredDocumentSchema).parse(JSON.parse(await readFile(files.segment(segment), 'utf8')));
-  return stored.filter((d) => manifest.documents[d.docId]?.segment === segment);
+  return stored.filter((d) => manifest.documents[d.docId]?.segment === segment).map((d) => fromStored(d, manifest));
+}
+
+/**
+ * A stored document with the fields older indexes lack: addedAt from the
+ * manifest (its entry, else the version's build time). Documents written before
+ * addedAt existed also used the file name, or a bare URL, as their source.
+ */
+function fromStored(stored: StoredDocument, manifest: Manifest): ArticleDocument {
+  const addedAt = manifest.documents[stored.docId]?.addedAt ?? stored.addedAt ?? manifest.builtAt;
+  if (stored.addedAt !== undefined) return { ...stored, addedAt };
+  const { source, url } = stored.source === null || stored.source === stored.path ? { source: null, url: null } : splitStatedSource(stored.source);
+  return { ...stored, source, url: stored.url ?? url, addedAt };
 }
 
 /** Every current document of a version. */

@@ -11,6 +11,8 @@ export const DocumentEntrySchema = z.object({
   segment: z.string(),
   size: z.number().optional(),
   mtimeMs: z.number().optional(),
+  /** When the document was first indexed; absent in indexes written before it was recorded. */
+  addedAt: z.string().optional(),
 });
 export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 
@@ -56,10 +58,14 @@ export const StoredDocumentSchema = z.object({
   path: z.string(),
   title: z.string(),
   published: z.string().nullable(),
-  source: z.string(),
+  source: z.string().nullable(),
+  /** Absent in indexes written before URLs were read. */
+  url: z.string().nullable().default(null),
   lang: z.enum(['en', 'vi']),
   hash: z.string(),
   size: z.number().optional(),
   mtimeMs: z.number().optional(),
+  addedAt: z.string().optional(),
   cleanText: z.string(),
 });
+export type StoredDocument = z.infer<typeof StoredDocumentSchema>;

@@ -182,12 +182,14 @@ interface ChangePlan {
 
 function planChanges(read: ArticleDocument[], unchanged: string[], base: IndexSkeleton | null): ChangePlan {
   const known = base?.manifest.documents ?? {};
-  const kept = new Map(unchanged.map((id) => [id, known[id]]));
+  // Indexes written before addedAt was recorded date their documents by that build.
+  const addedAt = (entry: DocumentEntry) => entry.addedAt ?? base?.manifest.builtAt;
+  const kept = new Map(unchanged.map((id) => [id, { ...known[id], addedAt: addedAt(known[id]) }]));
   const toEmbed: ArticleDocument[] = [];
   for (const doc of read) {
     const entry = known[doc.docId];
-    if (entry?.hash === doc.hash) kept.set(doc.docId, { ...entry, size: doc.size, mtimeMs: doc.mtimeMs });
-    else toEmbed.push(doc);
+    if (entry?.hash === doc.hash) kept.set(doc.docId, { ...entry, size: doc.size, mtimeMs: doc.mtimeMs, addedAt: addedAt(entry) });
+    else toEmbed.push(entry ? { ...doc, addedAt: addedAt(entry) ?? doc.addedAt } : doc);
   }
   const present = new Set([...kept.keys(), ...toEmbed.map((d) => d.docId)]);
   return {
@@ -274,7 +276,7 @@ function documentEntries(plan: ChangePlan, passages: StoredPassage[], segmentOf:
   }
   const entries: Manifest['documents'] = {};
   for (const [docId, entry] of plan.kept) entries[docId] = { ...entry, segment: segmentOf(entry), chunkIds: chunkIds.get(docId) ?? [] };
-  for (const d of plan.toEmbed) entries[d.docId] = { hash: d.hash, chunkIds: chunkIds.get(d.docId) ?? [], segment: newSegment, size: d.size, mtimeMs: d.mtimeMs };
+  for (const d of plan.toEmbed) entries[d.docId] = { hash: d.hash, chunkIds: chunkIds.get(d.docId) ?? [], segment: newSegment, size: d.size, mtimeMs: d.mtimeMs, addedAt: d.addedAt };
   return entries;
 }
 

@@ -31,13 +31,14 @@ describe('NewsdeskRetriever', () => {
     expect(docs).toHaveLength(5);
     const index = await loadIndex(seed.indexDir);
     const [top] = docs;
-    expect(top.metadata).toMatchObject({ docId: NINH_BINH, chunkId: `${NINH_BINH}#0`, rank: 1, lang: 'en', url: `/documents/${NINH_BINH}` });
+    expect(top.metadata).toMatchObject({ docId: NINH_BINH, chunkId: `${NINH_BINH}#0`, rank: 1, lang: 'en', url: `/documents/${NINH_BINH}`, source: null, articleUrl: null });
     expect(top.pageContent).toContain('October 27 to 29, 2025');
     for (const d of docs) {
       const m: PassageMetadata = d.metadata;
       expect(index.document(m.docId)!.cleanText.slice(m.start, m.end)).toBe(d.pageContent);
       expect(m.title.length).toBeGreaterThan(0);
-      expect(m.source.length).toBeGreaterThan(0);
+      expect(m.source === null || m.source.length > 0).toBe(true);
+      expect(m.articleUrl).toBe(index.document(m.docId)!.url);
       expect(m.date === null || /^\d{4}-\d{2}-\d{2}$/.test(m.date)).toBe(true);
       expect(typeof m.score).toBe('number');
       expect(d.id).toBe(m.chunkId);

@@ -3,6 +3,7 @@ import type { Citation } from '../../src/answer/index.js';
 import { loadQaSet } from '../../bench/eval/dataset.js';
 import { postJson, useSeedServer } from '../helpers/server.js';
 import { loadIndex } from '../../src/store/index.js';
+import { articleSource } from '../../src/ingest/index.js';
 
 interface AskBody {
   answer: string;
@@ -27,7 +28,9 @@ async function expectIntegrity(body: AskBody): Promise<void> {
   for (const c of body.citations) {
     expect(c.text).toContain(c.quote);
     expect(c.quote.length).toBeGreaterThan(0);
-    expect(index.document(c.docId)!.cleanText.slice(c.start, c.end)).toBe(c.text);
+    const doc = index.document(c.docId)!;
+    expect(doc.cleanText.slice(c.start, c.end)).toBe(c.text);
+    expect({ source: c.source, url: c.url, published: c.published }).toEqual({ source: articleSource(doc), url: doc.url, published: doc.published });
   }
 }
 
@@ -108,6 +111,15 @@ describe('POST /ask answers from the seed articles with citations', () => {
   it('prefers the newer article for "latest" questions', async () => {
     const body = await ask('What is the latest news on Vietnam AI strategy?', { k: 3 });
     expect(body.citations[0]?.published).toBe('2025-09-15');
+    expect(body.citations[0]).toMatchObject({ source: 'mst.gov.vn', url: expect.stringMatching(/^https:\/\/mst\.gov\.vn\//) });
+  });
+
+  it('GET /documents/:docId gives the source, URL and date the article was added', async () => {
+    const doc = (await (await fetch(`${ctx.server.url}/documents/003_06dfd16a7ad7fb36.txt`)).json()) as Record<string, unknown>;
+    expect(doc).toMatchObject({ source: 'mst.gov.vn', url: expect.stringMatching(/^https:\/\/mst\.gov\.vn\//), published: '2025-09-15' });
+    expect(Date.parse(String(doc.addedAt))).not.toBeNaN();
+    const unsourced = (await (await fetch(`${ctx.server.url}/documents/000_232b39a335cc49bd.txt`)).json()) as Record<string, unknown>;
+    expect(unsourced).toMatchObject({ source: null, url: null, published: null });
   });
 
   it('keeps citation integrity on every question of the evaluation set', async () => {
