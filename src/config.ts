@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   HTML_MAX_DEPTH: int(10, 100_000).default(150),
   ALLOWED_HOSTS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 64kb').default('64kb'),
   REQUEST_TIMEOUT_MS: int(100, 600_000).default(15_000),
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
@@ -77,6 +78,8 @@ export interface Config {
   };
   chunking: ChunkingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** pretty = human-readable lines, json = JSON lines, auto = pretty when stderr is a terminal. */
+  logFormat: 'auto' | 'pretty' | 'json';
   server: {
     bodyLimit: string;
     requestTimeoutMs: number;
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingest: { maxFileBytes: e.MAX_FILE_BYTES, fileTimeoutMs: e.INGEST_FILE_TIMEOUT_MS, jobTimeoutMs: e.INGEST_JOB_TIMEOUT_MS, htmlMaxDepth: e.HTML_MAX_DEPTH },
     chunking: { minWords: e.CHUNK_MIN_WORDS, targetWords: e.CHUNK_TARGET_WORDS, maxWords: e.CHUNK_MAX_WORDS, maxChars: e.MAX_PASSAGE_CHARS },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     server: {
       bodyLimit: e.BODY_LIMIT,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+import { writesPrettyLines } from '../src/logging.js';
 import { loadModels } from '../src/server/index.js';
 import { realEmbedder, testConfig } from './helpers/fixtures.js';
 
@@ -38,5 +39,18 @@ describe('the models a server loads', () => {
     expect(single.sentenceEmbedder).toBe(embedder);
     const both = await loadModels(testConfig(), { embedder });
     expect(both.sentenceEmbedder?.modelId).toBe('newsdesk/static-glove-en');
+  });
+});
+
+describe('the log format', () => {
+  it('is auto by default, pretty on a terminal and JSON lines otherwise, and LOG_FORMAT overrides it', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(writesPrettyLines('auto', { isTTY: true })).toBe(true);
+    expect(writesPrettyLines('auto', { isTTY: false })).toBe(false);
+    expect(writesPrettyLines('json', { isTTY: true })).toBe(false);
+    expect(writesPrettyLines('pretty', {})).toBe(true);
   });
 });

@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { loadConfig } from '../config.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import { DEFAULT_DISTILL_OPTIONS, describeOptions, distillTable, type DistillOptions } from './build-model/distill.js';
 import { writeModelFolder } from './build-model/model-folder.js';
 import { loadTeacher, TEACHER, type Teacher } from './build-model/teacher.js';
@@ -28,7 +29,7 @@ export async function embedVocabulary(teacher: Teacher, onProgress?: (done: numb
   return rows;
 }
 
-function optionsFromArgs(argv: string[]): { out: string; options: DistillOptions } {
+function optionsFromArgs(argv: string[], modelsDir: string): { out: string; options: DistillOptions } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -50,9 +51,8 @@ function optionsFromArgs(argv: string[]): { out: string; options: DistillOptions
   const dims = values.dims === undefined ? d.dims : values.dims === 'all' ? null : Number(values.dims);
   if (dims !== null && !(Number.isInteger(dims) && dims > 0)) throw new Error(`--dims must be a positive integer or "all"`);
   if (!(a > 0)) throw new Error('--sif-a must be a positive number');
-  const config = loadConfig();
   return {
-    out: values.out ?? join(config.modelsDir, 'newsdesk', 'static-use-en'),
+    out: values.out ?? join(modelsDir, 'newsdesk', 'static-use-en'),
     options: {
       weighting: weightingKind === 'sif' ? { kind: 'sif', a } : { kind: 'none' },
       center: values['no-center'] ? false : d.center,
@@ -63,18 +63,18 @@ function optionsFromArgs(argv: string[]): { out: string; options: DistillOptions
   };
 }
 
-async function main(): Promise<void> {
-  const { out, options } = optionsFromArgs(process.argv.slice(2));
+async function main(config: Config, logger: Logger): Promise<void> {
+  const { out, options } = optionsFromArgs(process.argv.slice(2), config.modelsDir);
   const started = Date.now();
-  console.error(`Building the static model (${describeOptions(options)}) into ${out}`);
+  logger.info(`Building the static model (${describeOptions(options)}) into ${out}`);
   const teacher = await loadTeacher();
-  const progress = startProgress('Embedding vocabulary', teacher.vocabulary.length);
+  const progress = startProgress('Embedding vocabulary', teacher.vocabulary.length, logger);
   const pieces = await embedVocabulary(teacher, (done) => progress.tick(done));
   progress.stop();
   const rows = distillTable(pieces, teacher.vocabulary, TEACHER.reservedIds, options);
   const info = await writeModelFolder(out, rows, teacher.vocabulary, options);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.error(`Wrote ${out}: ${info.vocabSize} pieces x ${info.dims} dims, ${(info.bytes / 1e6).toFixed(2)} MB, onnx sha256 ${info.onnxSha256.slice(0, 12)}…, in ${seconds}s`);
+  logger.info(`Wrote ${out}: ${info.vocabSize} pieces x ${info.dims} dims, ${(info.bytes / 1e6).toFixed(2)} MB, onnx sha256 ${info.onnxSha256.slice(0, 12)}…, in ${seconds}s`);
 }
 
 runIfEntryPoint(import.meta.url, main);

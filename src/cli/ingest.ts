@@ -4,9 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { loadConfig, type Config } from '../config.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/index.js';
 import { DEFAULT_HTML_BUDGET } from '../ingest/index.js';
+import { statusLogger } from '../logging.js';
 import { updateIndex, type IngestSummary, type UpdateIndexOptions } from '../store/index.js';
 import { startProgress, type Progress } from './progress.js';
 import { runIfEntryPoint } from './run-command.js';
@@ -26,40 +28,43 @@ export function updateFromConfig(config: Config, embedder: Embedder, hooks: Pick
   });
 }
 
-export async function runIngest(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<IngestSummary> {
+/** Runs an incremental ingest; its summary lines are the command's output, warnings are logged as they come. */
+export async function runIngest(config: Config, logger: Logger): Promise<IngestSummary> {
   const embedder = await loadEmbedder(config);
   let progress: Progress | null = null;
   const summary = await updateFromConfig(config, embedder, {
-    onWarning: (message) => log(`warning: ${message}`),
+    onWarning: (message) => logger.warn(message),
     onProgress: (done, total) => {
-      progress ??= startProgress('Embedding passages', total);
+      progress ??= startProgress('Embedding passages', total, logger);
       progress.tick(done);
     },
   });
   (progress as Progress | null)?.stop();
-  log(describeSummary(summary));
+  logSummary(statusLogger(logger), summary);
   return summary;
 }
 
-export function describeSummary(s: IngestSummary): string {
-  const skipped = s.skipped.map((f) => `  skipped ${f.relativePath ?? f.path}: ${f.reason}`);
-  if (s.upToDate) return [`Index ${s.version} is up to date: ${s.unchanged} documents, ${s.passages} passages (${s.skipped.length} files skipped).`, ...skipped].join('\n');
-  const lines = [
+function logSummary(logger: Logger, s: IngestSummary): void {
+  for (const line of describeSummary(s)) logger.info(line);
+  for (const f of s.skipped) logger.warn({ path: f.relativePath ?? f.path, reason: f.reason }, `skipped ${f.relativePath ?? f.path}: ${f.reason}`);
+}
+
+/** The summary's lines, skipped files aside. */
+function describeSummary(s: IngestSummary): string[] {
+  if (s.upToDate) return [`Index ${s.version} is up to date: ${s.unchanged} documents, ${s.passages} passages (${s.skipped.length} files skipped).`];
+  return [
     s.rebuildReason ? `Full rebuild: ${s.rebuildReason}.` : 'Incremental update.',
     `Documents: ${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.unchanged} unchanged, ${s.skipped.length} skipped.`,
     `Passages: ${s.passages} in the index, ${s.embeddedPassages} embedded in ${s.seconds.toFixed(2)}s (${Math.round(s.passagesPerSecond)} passages/s).`,
-    ...skipped,
     `Index version ${s.version} is now current.`,
   ];
-  return lines.join('\n');
 }
 
-async function main(): Promise<void> {
+async function main(config: Config, logger: Logger): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { corpus: { type: 'string' }, index: { type: 'string' } } });
-  const config = loadConfig();
   if (values.corpus) config.corpusDir = resolve(values.corpus);
   if (values.index) config.indexDir = resolve(values.index);
-  await runIngest(config);
+  await runIngest(config, logger);
 }
 
 runIfEntryPoint(import.meta.url, main);

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { Logger } from 'pino';
 
 export interface Progress {
   tick(done: number): void;
@@ -6,10 +7,10 @@ export interface Progress {
 }
 
 /**
- * A progress bar on a terminal, plain log lines (every 10 %) otherwise, so
+ * A progress bar on a terminal, log lines (every 10 %) otherwise, so
  * that CI logs stay readable.
  */
-export function startProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function startProgress(label: string, total: number, logger: Logger, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration}s`, stream, hideCursor: true },
@@ -24,7 +25,7 @@ export function startProgress(label: string, total: number, stream: NodeJS.Write
       const decile = total === 0 ? 10 : Math.floor((done / total) * 10);
       if (decile === lastDecile) return;
       lastDecile = decile;
-      stream.write(`${label}: ${done}/${total} (${decile * 10}%)\n`);
+      logger.info({ done, total }, `${label}: ${done}/${total} (${decile * 10}%)`);
     },
     stop() {},
   };

@@ -2,23 +2,25 @@
  * npm start — builds the index from the bundled corpus if none exists, then
  * serves the chat page and the API. SIGTERM / SIGINT finish in-flight requests.
  */
-import { loadConfig } from '../config.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { statusLogger } from '../logging.js';
 import { startServer } from '../server/index.js';
 import { whyIndexIsNeeded } from '../store/index.js';
 import { runIngest } from './ingest.js';
 import { runCommand } from './run-command.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: Config, logger: Logger): Promise<void> {
+  const status = statusLogger(logger);
   const reason = await whyIndexIsNeeded(config.indexDir);
   if (reason !== null) {
-    console.error(`${reason}: indexing ${config.corpusDir} first.`);
-    await runIngest(config);
+    status.info(`${reason}: indexing ${config.corpusDir} first.`);
+    await runIngest(config, logger);
   }
-  const running = await startServer(config);
-  console.error(`newsdesk-qa is answering at ${running.url} (chat page: ${running.url}/)`);
+  const running = await startServer(config, { logger });
+  status.info(`newsdesk-qa is answering at ${running.url} (chat page: ${running.url}/)`);
   const shutdown = (signal: string) => {
-    console.error(`${signal} received: finishing in-flight requests, then exiting.`);
+    status.info(`${signal} received: finishing in-flight requests, then exiting.`);
     void running.close().then(() => process.exit(0));
     setTimeout(() => process.exit(1), 10_000).unref();
   };

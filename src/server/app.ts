@@ -1,12 +1,14 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { hostCheck } from './host-check.js';
 import { errorHandler, notFound, sendError } from './http-errors.js';
 import type { IndexHolder } from './index-holder.js';
+import { metricsRouter, type ServerMetrics } from './metrics.js';
+import { logRequest } from './request-log.js';
+import { observeRequests } from './request-outcome.js';
 import { askRouter } from './routes/ask.js';
 import { documentsRouter } from './routes/documents.js';
 import { healthRouter } from './routes/health.js';
@@ -15,18 +17,19 @@ export interface AppOptions {
   config: Config;
   holder: IndexHolder;
   logger: Logger;
+  metrics: ServerMetrics;
   /** Extra routers mounted before the 404 handler (admin, UI). */
   extraRouters?: RequestHandler[];
   /** The port actually listened on (PORT may be 0): the Host check accepts HOST:<this port>. */
   listeningPort?: () => number;
 }
 
-export function createApp({ config, holder, logger, extraRouters = [], listeningPort = () => config.port }: AppOptions): Express {
+export function createApp({ config, holder, logger, metrics, extraRouters = [], listeningPort = () => config.port }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(hostCheck(config.host, listeningPort, config.server.allowedHosts));
-  app.use(pinoHttp({ logger, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info') }));
+  app.use(observeRequests(logRequest(logger), (request) => metrics.observe(request)));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -61,9 +64,9 @@ export function createApp({ config, holder, logger, extraRouters = [], listening
     );
   }
   app.use(express.json({ limit: config.server.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
-  app.use(askRouter(holder), healthRouter(holder), documentsRouter(holder), ...extraRouters);
+  app.use(askRouter(holder), healthRouter(holder), metricsRouter(metrics), documentsRouter(holder), ...extraRouters);
   app.use(notFound);
-  app.use(errorHandler((error) => logger.error({ err: error }, 'request failed')));
+  app.use(errorHandler);
   return app;
 }
 

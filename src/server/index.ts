@@ -1,6 +1,7 @@
-/** Public surface of the HTTP server: POST /ask, GET /health, GET /documents/:docId and the chat page. */
+/** Public surface of the HTTP server: POST /ask, GET /health, GET /metrics, GET /documents/:docId and the chat page. */
 export { createApp, type AppOptions } from './app.js';
-export { startServer, createLogger, loadModels, type RunningServer } from './server.js';
+export { startServer, loadModels, type RunningServer } from './server.js';
+export { ServerMetrics, metricsRouter } from './metrics.js';
 export { IndexHolder } from './index-holder.js';
 export { AskRequestSchema, type AskRequest } from './schemas.js';
 export { ReindexJobs, IngestBusyError, type ReindexJob, type WorkerMessage } from './reindex-jobs.js';

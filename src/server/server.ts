@@ -1,14 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
 import { PortInUseError } from '../errors.js';
+import { createLogger } from '../logging.js';
 import { loadEmbedder } from '../embed/index.js';
 import { createApp } from './app.js';
 import { DocumentIntake } from './document-intake.js';
 import { watchCorpus } from './corpus-watcher.js';
 import { IndexHolder } from './index-holder.js';
+import { ServerMetrics } from './metrics.js';
 import { ReindexJobs } from './reindex-jobs.js';
 import { adminRouter } from './routes/admin.js';
 import { uiRouter } from '../ui/index.js';
@@ -19,10 +21,6 @@ export interface RunningServer {
   jobs: ReindexJobs;
   url: string;
   close(): Promise<void>;
-}
-
-export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, base: undefined });
 }
 
 /** The index's embedder and the answerer's sentence model (one instance when they are the same model). */
@@ -44,7 +42,8 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
   const intake = new DocumentIntake(config, holder);
   let port = config.port;
-  const app = createApp({ config, holder, logger, extraRouters: [adminRouter(config, jobs, intake), uiRouter()], listeningPort: () => port });
+  const metrics = new ServerMetrics(holder, jobs);
+  const app = createApp({ config, holder, logger, metrics, extraRouters: [adminRouter(config, jobs, intake), uiRouter()], listeningPort: () => port });
   // Slow or stalled clients must not hold sockets forever: the header and request time-outs are
   // checked every second (Node's default is every 30 s, which let a slow client stay up to 30 s past them).
   const server = createServer(

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { startServer, type IndexHolder, type ReindexJobs } from '../../src/server/index.js';
@@ -12,10 +12,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on 127.0.0.1 and a free port, over the given index, with the real model. */
-export async function startTestServer(indexDir: string, env: Record<string, string> = {}): Promise<TestServer> {
+/** The real server on 127.0.0.1 and a free port, over the given index, with the real model (silent unless given a logger). */
+export async function startTestServer(indexDir: string, env: Record<string, string> = {}, logger: Logger = pino({ level: 'silent' })): Promise<TestServer> {
   const config = testConfig({ INDEX_DIR: indexDir, PORT: '0', HOST: '127.0.0.1', INDEX_POLL_MS: '200', ...env });
-  const running = await startServer(config, { embedder: await realEmbedder(), logger: pino({ level: 'silent' }) });
+  const running = await startServer(config, { embedder: await realEmbedder(), logger });
   return {
     url: running.url,
     holder: running.holder,

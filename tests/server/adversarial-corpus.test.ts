@@ -6,12 +6,13 @@ import { runIngest } from '../../src/cli/ingest.js';
 import type { IngestSummary } from '../../src/store/index.js';
 import { longLine, nestedDivs, PLAIN_HTML, unpunctuatedLine } from '../helpers/adversarial.js';
 import { copySeedCorpus, ROOT, tempDir, testConfig } from '../helpers/fixtures.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { postJson, startTestServer, type TestServer } from '../helpers/server.js';
 
 let root = '';
 let server: TestServer;
 let summary: IngestSummary;
-const log: string[] = [];
+const ingestLog = captureLogs();
 
 /** Every hostile article of issue 15, beside the seed articles. */
 const HOSTILE: Record<string, string | Buffer> = {
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await copySeedCorpus(corpusDir);
   await mkdir(join(corpusDir, 'hostile'));
   for (const [name, content] of Object.entries(HOSTILE)) await writeFile(join(corpusDir, 'hostile', name), content);
-  summary = await runIngest(testConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }), (line) => log.push(line));
+  summary = await runIngest(testConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }), ingestLog.logger);
   server = await startTestServer(indexDir, { CORPUS_DIR: corpusDir });
 });
 afterAll(async () => {
@@ -56,7 +57,7 @@ describe('an adversarial corpus (issue 15) beside the seed articles', () => {
   it('indexes every usable article and names each skipped file with its reason in the CLI output', () => {
     expect(summary.added).toBe(5 + Object.keys(HOSTILE).length - UNUSABLE.length);
     expect(summary.skipped.map((s) => s.relativePath).sort()).toEqual(UNUSABLE.map((n) => `hostile/${n}`).sort());
-    const output = log.join('\n');
+    const output = ingestLog.records().map((r) => r.msg).join('\n');
     for (const name of UNUSABLE) expect(output).toMatch(new RegExp(`hostile/${name.replace('.', '\\.')}: \\S`));
   });
 

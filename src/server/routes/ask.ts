@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { GenerativeDisabledError, InvalidRequestError, NewsdeskError } from '../../errors.js';
 import { methodNotAllowed } from '../http-errors.js';
 import type { IndexHolder } from '../index-holder.js';
+import { noteAskOutcome } from '../request-outcome.js';
 import { AskRequestSchema, describeIssues, type AskRequest } from '../schemas.js';
 
 export function askRouter(holder: IndexHolder): Router {
@@ -24,6 +25,7 @@ export function askRouter(holder: IndexHolder): Router {
       const abort = new AbortController();
       res.on('close', () => abort.abort());
       const { evidence: _evidence, ...response } = await engine.ask(query, { mode, signal: abort.signal });
+      noteAskOutcome(res, response);
       res.json(response);
     })
     .all(methodNotAllowed(['POST']));
@@ -53,10 +55,11 @@ async function streamAnswer(holder: IndexHolder, request: AskRequest, res: Respo
   };
   try {
     const { evidence: _evidence, ...response } = await engine.ask(query, { mode, signal: abort.signal, onToken: (text) => send('token', { text }) });
+    noteAskOutcome(res, response);
     send('answer', response);
   } catch (error) {
     const e = error instanceof NewsdeskError ? error : new NewsdeskError('INTERNAL_ERROR', 'Something went wrong on the server. The error was logged.', 500);
-    if (!(error instanceof NewsdeskError)) res.log?.error({ err: error }, 'streamed answer failed');
+    if (!(error instanceof NewsdeskError)) res.locals.error = error; // logged on the request's line
     send('error', { error: { code: e.code, message: e.message } });
   }
   res.end();
