@@ -10,6 +10,7 @@ import type { IndexHolder } from './index-holder.js';
 import { askRouter } from './routes/ask.js';
 import { documentsRouter } from './routes/documents.js';
 import { healthRouter } from './routes/health.js';
+import { suggestionsRouter } from './routes/suggestions.js';
 
 export interface AppOptions {
   config: Config;
@@ -61,7 +62,7 @@ export function createApp({ config, holder, logger, extraRouters = [], listening
     );
   }
   app.use(express.json({ limit: config.server.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
-  app.use(askRouter(holder), healthRouter(holder), documentsRouter(holder), ...extraRouters);
+  app.use(askRouter(holder), healthRouter(holder), documentsRouter(holder), suggestionsRouter(holder), ...extraRouters);
   app.use(notFound);
   app.use(errorHandler((error) => logger.error({ err: error }, 'request failed')));
   return app;
