@@ -29,17 +29,52 @@ export interface Health {
   index: { version: string; documents: number; passages: number; model: string; builtAt: string } | null;
 }
 
+/** One article as the library lists it (null: not stated, or an older index without the field). */
+export interface DocumentSummary {
+  docId: string;
+  title: string;
+  source: string | null;
+  published: string | null;
+  lang: string;
+  passages: number;
+  url: string | null;
+  addedAt: string | null;
+}
+
+export interface DocumentPage {
+  total: number;
+  offset: number;
+  limit: number;
+  documents: DocumentSummary[];
+}
+
 export interface DocumentText {
   docId: string;
   title: string;
+  source: string | null;
+  published: string | null;
+  url?: string | null;
   text: string;
+  passages: Array<{ chunkId: string; start: number; end: number }>;
+}
+
+export interface AskFilters {
+  docId?: string;
+  after?: string;
+  before?: string;
+}
+
+export interface SuggestedQuestion {
+  question: string;
+  docId: string;
+  title: string;
 }
 
 export class ApiError extends Error {}
 
 const TIMEOUT_MS = 20_000;
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -59,13 +94,13 @@ const STREAM_TIMEOUT_MS = 60_000;
  * promise resolves with the checked answer from the final `answer` event. A server that answers
  * with plain JSON (an error, or no streaming) is read as JSON.
  */
-export async function askStreaming(question: string, history: Turn[], onToken: (text: string) => void): Promise<AskResponse> {
+export async function askStreaming(question: string, context: { history: Turn[]; filters?: AskFilters }, onToken: (text: string) => void): Promise<AskResponse> {
   let res: Response;
   try {
     res = await fetch('/ask', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/json' },
-      body: JSON.stringify({ question, history, stream: true }),
+      body: JSON.stringify({ question, history: context.history, ...(context.filters ? { filters: context.filters } : {}), stream: true }),
       signal: AbortSignal.timeout(STREAM_TIMEOUT_MS),
     });
   } catch (error) {
@@ -112,4 +147,15 @@ function connectionError(error: unknown): ApiError {
 
 export const health = () => request<Health>('/health');
 
-export const documentText = (docId: string) => request<DocumentText>(`/documents/${docId.split('/').map(encodeURIComponent).join('/')}`);
+/** A docId ("uploads/2025-…txt") as a URL path, each segment escaped. */
+export const docPath = (docId: string) => docId.split('/').map(encodeURIComponent).join('/');
+
+export const documentText = (docId: string) => request<DocumentText>(`/documents/${docPath(docId)}`);
+
+export function listDocuments(query: { q?: string; sort?: 'date' | 'title'; offset?: number; limit?: number }): Promise<DocumentPage> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return request<DocumentPage>(`/documents?${params.toString()}`);
+}
+
+export const suggestions = () => request<{ suggestions: SuggestedQuestion[] }>('/suggestions');

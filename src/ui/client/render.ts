@@ -1,5 +1,6 @@
 import type { AskResponse, Citation } from './api.js';
 import { documentText } from './api.js';
+import { copyButton } from './copy-citation.js';
 import { el, highlighted } from './dom.js';
 
 let answerCount = 0;
@@ -18,7 +19,14 @@ export function renderAnswer(response: AskResponse): HTMLElement {
     for (const c of response.citations) list.append(renderCard(c, cardId(c.n), response.answered));
     turn.append(list);
   }
+  if (response.answered && response.citations.length > 0) turn.append(el('div', { className: 'answer-actions' }, [copyButton(response)]));
   return turn;
+}
+
+/** What a screen reader hears of a new answer: its text alone, without the markers or the passages. */
+export function spokenAnswer(response: AskResponse): string {
+  const text = response.answer.replace(/\s*\[\d+\]/g, '').trim();
+  return response.answered ? `Answer: ${text}` : text;
 }
 
 /** Says who wrote a generated answer, what the check removed, or why the quoted answer came instead. */

@@ -1,0 +1,52 @@
+/** "Copy" on an answer: each quote, then "— Title, Source, Date, URL". */
+import { documentText, type AskResponse, type Citation } from './api.js';
+import { el } from './dom.js';
+
+const urls = new Map<string, Promise<string | null>>();
+
+/** The article's URL: from the citation when the server gives it, otherwise from the article. */
+function articleUrl(c: Citation): Promise<string | null> {
+  const given = (c as Citation & { url?: string | null }).url;
+  if (given !== undefined) return Promise.resolve(given);
+  let url = urls.get(c.docId);
+  if (!url) {
+    url = documentText(c.docId).then((d) => d.url ?? null, () => null);
+    urls.set(c.docId, url);
+  }
+  return url;
+}
+
+export function attribution(c: Pick<Citation, 'title' | 'source' | 'published'>, url: string | null): string {
+  return `— ${[c.title, c.source, c.published, url].filter((part): part is string => Boolean(part)).join(', ')}`;
+}
+
+export async function citationText(response: AskResponse): Promise<string> {
+  const seen = new Set<string>();
+  const blocks: string[] = [];
+  for (const c of response.citations) {
+    const key = `${c.docId}\u0000${c.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    blocks.push(`“${c.quote.trim()}”\n${attribution(c, await articleUrl(c))}`);
+  }
+  return blocks.join('\n\n');
+}
+
+/** The button, which says "Copied" for a moment, or why it could not copy. */
+export function copyButton(response: AskResponse): HTMLButtonElement {
+  const button = el('button', { className: 'secondary copy', text: 'Copy', attrs: { type: 'button', 'aria-label': 'Copy the quotes with their sources' } });
+  button.addEventListener('click', () => {
+    void citationText(response)
+      .then((text) => navigator.clipboard.writeText(text))
+      .then(
+        () => flash(button, 'Copied'),
+        () => flash(button, 'Could not copy'),
+      );
+  });
+  return button;
+}
+
+function flash(button: HTMLButtonElement, text: string): void {
+  button.textContent = text;
+  setTimeout(() => (button.textContent = 'Copy'), 2000);
+}
