@@ -40,3 +40,9 @@ export async function newestAnswerPlacement(page: Page): Promise<{ top: number; 
     return { top: text.top, bottom: text.bottom, boxTop: box.top, viewportHeight: window.innerHeight };
   });
 }
+
+/** Opens the Library panel (the exact name: suggested questions can contain "library"). */
+export async function openLibrary(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.locator('#library-browse').waitFor();
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../helpers/browser.js';
-import { openPage } from '../helpers/chat-page.js';
+import { openLibrary, openPage } from '../helpers/chat-page.js';
 import { useSeedServer } from '../helpers/server.js';
 
 const ctx = useSeedServer();
@@ -20,7 +20,7 @@ const items = (page: Page) => page.locator('#library-list .library-item');
 describe('the library panel', () => {
   it('lists the articles, searches them and opens one with its passages', { timeout: 60_000 }, async () => {
     const { page, errors, close } = await openPage(browser, ctx.server.url);
-    await page.getByRole('button', { name: 'Library' }).click();
+    await openLibrary(page);
     await expect.poll(() => items(page).count()).toBe(5);
     expect(await page.locator('#library-count').textContent()).toBe('5 of 5 articles');
     expect(await page.getByRole('button', { name: 'Load more' }).isVisible()).toBe(false);
@@ -50,7 +50,7 @@ describe('the library panel', () => {
     const { page, close } = await openPage(browser, ctx.server.url);
     // Pages of two, so that the five seed articles take three pages.
     await page.route('**/documents?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=2') }));
-    await page.getByRole('button', { name: 'Library' }).click();
+    await openLibrary(page);
     await expect.poll(() => items(page).count()).toBe(2);
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(() => items(page).count()).toBe(4);
@@ -68,7 +68,7 @@ describe('the library panel', () => {
       Object.assign(body.documents[0], { source: null, published: null, url: 'https://www.example.com/news/1?x=<b>' });
       await route.fulfill({ json: body });
     });
-    await page.getByRole('button', { name: 'Library' }).click();
+    await openLibrary(page);
     const first = items(page).first();
     await first.waitFor();
     expect(await first.locator('.meta').textContent()).toMatch(/^source not stated · no date · \d+ passages? · example\.com$/);

@@ -14,17 +14,25 @@ export interface JobStatus {
   error: { code: string; message: string } | null;
 }
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** An admin call with the token; a refused token is said so. */
+async function admin<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
+  try {
+    return await request<T>(path, { ...init, headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) throw new ApiError('the admin token was refused; enter the ADMIN_TOKEN the server was started with', 401);
+    throw error;
+  }
+}
 
 export function uploadDocument(token: string, file: File): Promise<UploadAccepted> {
   const body = new FormData();
   body.append('file', file, file.name);
-  return request<UploadAccepted>('/admin/documents', { method: 'POST', headers: bearer(token), body });
+  return admin<UploadAccepted>(token, '/admin/documents', { method: 'POST', body });
 }
 
-export const jobStatus = (token: string, jobId: string) => request<JobStatus>(`/admin/reindex/${encodeURIComponent(jobId)}`, { headers: bearer(token) });
+export const jobStatus = (token: string, jobId: string) => admin<JobStatus>(token, `/admin/reindex/${encodeURIComponent(jobId)}`);
 
-export const deleteDocument = (token: string, docId: string) => request<{ jobId: string }>(`/admin/documents/${docPath(docId)}`, { method: 'DELETE', headers: bearer(token) });
+export const deleteDocument = (token: string, docId: string) => admin<{ jobId: string }>(token, `/admin/documents/${docPath(docId)}`, { method: 'DELETE' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

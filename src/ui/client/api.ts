@@ -70,7 +70,15 @@ export interface SuggestedQuestion {
   title: string;
 }
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status, when the server answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 const TIMEOUT_MS = 20_000;
 
@@ -83,7 +91,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
     throw new ApiError(timedOut ? 'The server did not answer in time.' : 'The server cannot be reached. Is it running?');
   }
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!res.ok) throw new ApiError(body?.error?.message ?? `The server answered ${res.status}.`);
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `The server answered ${res.status}.`, res.status);
   return body as T;
 }
 
