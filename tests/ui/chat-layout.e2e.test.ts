@@ -1,26 +1,17 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/browser.js';
 import { askInPage, DESKTOP, newestAnswerPlacement, openPage, PHONE, SEED_QUESTIONS } from '../helpers/chat-page.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { useSeedServer } from '../helpers/server.js';
 
 const ctx = useSeedServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) throw new Error('Browser tests need Debian chromium at /usr/bin/chromium.');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 describe('the newest answer is in view above the question box', () => {
   for (const [name, viewport, touch] of [['desktop 1280×800', DESKTOP, false], ['phone 390×844', PHONE, true]] as const) {
     it(`after each of five questions (${name})`, { timeout: 90_000 }, async () => {
-      const { page, errors, close } = await openPage(browser, ctx.server.url, { viewport, hasTouch: touch, isMobile: touch });
+      const { page, errors, close } = await openPage(chromium.browser, ctx.server.url, { viewport, hasTouch: touch, isMobile: touch });
       for (const question of SEED_QUESTIONS) {
         await askInPage(page, question);
         const { top, bottom, boxTop, viewportHeight } = await newestAnswerPlacement(page);
@@ -35,7 +26,7 @@ describe('the newest answer is in view above the question box', () => {
   }
 
   it('shows the error and its "Try again" in view too', { timeout: 60_000 }, async () => {
-    const { page, close } = await openPage(browser, ctx.server.url, { viewport: PHONE, hasTouch: true, isMobile: true });
+    const { page, close } = await openPage(chromium.browser, ctx.server.url, { viewport: PHONE, hasTouch: true, isMobile: true });
     for (const question of SEED_QUESTIONS.slice(0, 3)) await askInPage(page, question);
     await page.route('**/ask', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on the server.' } }) }));
     await page.getByLabel('Ask about the articles').fill('Who attended?');
@@ -50,7 +41,7 @@ describe('the newest answer is in view above the question box', () => {
   });
 
   it('gives phones 44 px tap targets and hides the "Enter sends" hint on touch screens', async () => {
-    const { page, close } = await openPage(browser, ctx.server.url, { viewport: PHONE, hasTouch: true, isMobile: true });
+    const { page, close } = await openPage(chromium.browser, ctx.server.url, { viewport: PHONE, hasTouch: true, isMobile: true });
     await askInPage(page, SEED_QUESTIONS[0]);
     const sizes = await page.locator('article.turn .marker, article.turn button, #send, #library-button, #new-conversation').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height })));
     expect(sizes.length).toBeGreaterThan(3);
@@ -60,7 +51,7 @@ describe('the newest answer is in view above the question box', () => {
     }
     expect(await page.locator('.enter-hint').isVisible()).toBe(false);
     await close();
-    const desktop = await openPage(browser, ctx.server.url, { viewport: DESKTOP });
+    const desktop = await openPage(chromium.browser, ctx.server.url, { viewport: DESKTOP });
     expect(await desktop.page.locator('.enter-hint').isVisible()).toBe(true);
     await desktop.close();
   });

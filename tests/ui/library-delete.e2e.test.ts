@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { article, jobDone, postDocument, TOKEN } from '../helpers/admin.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/browser.js';
 import { openLibrary, openPage } from '../helpers/chat-page.js';
 import { useSeedServer } from '../helpers/server.js';
 
 const ctx = useSeedServer({ ADMIN_TOKEN: TOKEN });
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) throw new Error('Browser tests need Debian chromium at /usr/bin/chromium.');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 describe('deleting an article from the library', () => {
   it('asks for confirmation, deletes it from the index and the list', { timeout: 120_000 }, async () => {
@@ -22,7 +13,7 @@ describe('deleting an article from the library', () => {
     await jobDone(ctx.server, String(added.json.jobId));
     const docId = String(added.json.docId);
 
-    const { page, errors, close } = await openPage(browser, ctx.server.url);
+    const { page, errors, close } = await openPage(chromium.browser, ctx.server.url);
     await openLibrary(page);
     await page.getByLabel('Admin token').fill(TOKEN);
     await page.getByRole('button', { name: 'Use token' }).click();
@@ -48,7 +39,7 @@ describe('deleting an article from the library', () => {
   });
 
   it('shows why an article that was not uploaded cannot be deleted', { timeout: 60_000 }, async () => {
-    const { page, close } = await openPage(browser, ctx.server.url);
+    const { page, close } = await openPage(chromium.browser, ctx.server.url);
     await openLibrary(page);
     await page.getByLabel('Admin token').fill(TOKEN);
     await page.getByRole('button', { name: 'Use token' }).click();

@@ -1,20 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TOKEN } from '../helpers/admin.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/browser.js';
 import { askInPage, openLibrary, openPage } from '../helpers/chat-page.js';
 import { useSeedServer } from '../helpers/server.js';
 
 const ctx = useSeedServer({ ADMIN_TOKEN: TOKEN });
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) throw new Error('Browser tests need Debian chromium at /usr/bin/chromium.');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 const FILES = [
   { name: 'harbour.txt', mimeType: 'text/plain', buffer: Buffer.from('Quy Nhon harbour opens a new container terminal\n\nThe port of Quy Nhon opened a container terminal with 14 cranes on Tuesday. The terminal can handle 600,000 containers a year, the port authority said.\n') },
@@ -46,7 +38,7 @@ async function enterToken(page: Page): Promise<void> {
 
 describe('uploading articles from the library', () => {
   it('uploads two files and shows each one uploading, indexing, then answerable', { timeout: 150_000 }, async () => {
-    const { page, errors, close } = await openPage(browser, ctx.server.url);
+    const { page, errors, close } = await openPage(chromium.browser, ctx.server.url);
     await enterToken(page);
     expect(await page.evaluate(() => [sessionStorage.getItem('newsdesk.adminToken'), JSON.stringify(localStorage)])).toEqual([TOKEN, '{}']);
     await recordStages(page);
@@ -72,7 +64,7 @@ describe('uploading articles from the library', () => {
   });
 
   it('takes files dropped on the drop zone, and says which ones cannot be added', { timeout: 30_000 }, async () => {
-    const { page, close } = await openPage(browser, ctx.server.url);
+    const { page, close } = await openPage(chromium.browser, ctx.server.url);
     await enterToken(page);
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
@@ -87,7 +79,7 @@ describe('uploading articles from the library', () => {
   });
 
   it('shows the server refusing a wrong token', { timeout: 30_000 }, async () => {
-    const { page, close } = await openPage(browser, ctx.server.url);
+    const { page, close } = await openPage(chromium.browser, ctx.server.url);
     await openLibrary(page);
     await page.getByLabel('Admin token').fill('not-the-token');
     await page.getByRole('button', { name: 'Use token' }).click();

@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/browser.js';
 import { openLibrary, openPage } from '../helpers/chat-page.js';
 import { useSeedServer } from '../helpers/server.js';
 
 const ctx = useSeedServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) throw new Error('Browser tests need Debian chromium at /usr/bin/chromium.');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 const items = (page: Page) => page.locator('#library-list .library-item');
 
 describe('the library panel', () => {
   it('lists the articles, searches them and opens one with its passages', { timeout: 60_000 }, async () => {
-    const { page, errors, close } = await openPage(browser, ctx.server.url);
+    const { page, errors, close } = await openPage(chromium.browser, ctx.server.url);
     await openLibrary(page);
     await expect.poll(() => items(page).count()).toBe(5);
     expect(await page.locator('#library-count').textContent()).toBe('5 of 5 articles');
@@ -47,7 +39,7 @@ describe('the library panel', () => {
   });
 
   it('loads more, one page at a time', { timeout: 60_000 }, async () => {
-    const { page, close } = await openPage(browser, ctx.server.url);
+    const { page, close } = await openPage(chromium.browser, ctx.server.url);
     // Pages of two, so that the five seed articles take three pages.
     await page.route('**/documents?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=2') }));
     await openLibrary(page);
@@ -62,7 +54,7 @@ describe('the library panel', () => {
   });
 
   it('says when the source or date is not stated, and links a URL by its site name', { timeout: 30_000 }, async () => {
-    const { page, close } = await openPage(browser, ctx.server.url);
+    const { page, close } = await openPage(chromium.browser, ctx.server.url);
     await page.route('**/documents?*', async (route) => {
       const body = (await (await route.fetch()).json()) as { documents: Array<Record<string, unknown>> };
       Object.assign(body.documents[0], { source: null, published: null, url: 'https://www.example.com/news/1?x=<b>' });
