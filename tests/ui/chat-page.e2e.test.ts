@@ -99,7 +99,8 @@ describe('the chat page in a real browser (Debian chromium)', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('send');
     await page.keyboard.press('Enter');
     await page.locator('article.turn').first().waitFor();
-    expect(await page.locator('#conversation').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Answer: /);
     await page.close();
   });
 });
