@@ -1,7 +1,8 @@
 /** Types and calls of the server API, as the page uses them. */
 import type { AnswerSpanResult, Citation, CitationCheckSummary, Fallback } from '../../answer/answer-result.js';
+import type { DocumentSummary } from '../../server/library/document-summaries.js';
 
-export type { Citation };
+export type { Citation, DocumentSummary };
 
 export interface AskResponse {
   answer: string;
@@ -27,18 +28,6 @@ export interface Turn {
 export interface Health {
   status: string;
   index: { version: string; documents: number; passages: number; model: string; builtAt: string } | null;
-}
-
-/** One article as the library lists it (null: not stated, or an older index without the field). */
-export interface DocumentSummary {
-  docId: string;
-  title: string;
-  source: string | null;
-  published: string | null;
-  lang: string;
-  passages: number;
-  url: string | null;
-  addedAt: string | null;
 }
 
 export interface DocumentPage {

@@ -1,11 +1,10 @@
 import { ApiError, health } from './api.js';
+import { byId } from './dom.js';
 import { setUpChat } from './chat.js';
 import { watchLength } from './char-counter.js';
 import { setUpFilters } from './filters.js';
 import { setUpLibrary } from './library.js';
 import { showSuggestions } from './suggestions.js';
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const form = byId<HTMLFormElement>('ask-form');
 const input = byId<HTMLTextAreaElement>('question');

@@ -1,8 +1,6 @@
 /** The date-range and article filters under the question box, sent with every question. */
 import { listDocuments, type AskFilters } from './api.js';
-import { el } from './dom.js';
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { byId, el } from './dom.js';
 
 export interface FilterControls {
   current(): AskFilters | undefined;

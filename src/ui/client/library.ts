@@ -3,14 +3,12 @@ import { deleteDocument, jobFinished, servedIndexHas } from './admin-api.js';
 import { adminToken, setAdminToken } from './admin-token.js';
 import { ApiError, documentText, listDocuments, type DocumentSummary, type DocumentText } from './api.js';
 import { articleMeta } from './article-meta.js';
-import { el } from './dom.js';
+import { byId, el } from './dom.js';
 import { setUpUpload } from './library-upload.js';
 import { siteLink } from './site-name.js';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 250;
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export interface LibraryHooks {
   /** "Ask about this article": restricts the questions to it. */
