@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixtures.js';
 import { useBrowser } from '../helpers/browser.js';
 import { openLibrary, openPage } from '../helpers/chat-page.js';
 import { useSeedServer } from '../helpers/server.js';
@@ -30,6 +32,7 @@ describe('the library panel', () => {
     expect(await article.locator('h3').textContent()).toContain(title);
     expect(await article.locator('.passages .passage').count()).toBe(passages);
     expect(await article.locator('.passages .passage').first().textContent()).toContain('Vietnam International Digital Week 2025');
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'library-article.png') });
 
     await article.getByRole('button', { name: 'Ask about this article' }).click();
     expect(await page.locator('#library').isHidden()).toBe(true);

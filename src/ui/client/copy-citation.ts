@@ -37,13 +37,25 @@ export function copyButton(response: AskResponse): HTMLButtonElement {
   const button = el('button', { className: 'secondary copy', text: 'Copy', attrs: { type: 'button', 'aria-label': 'Copy the quotes with their sources' } });
   button.addEventListener('click', () => {
     void citationText(response)
-      .then((text) => navigator.clipboard.writeText(text))
+      .then(writeToClipboard)
       .then(
         () => flash(button, 'Copied'),
         () => flash(button, 'Could not copy'),
       );
   });
   return button;
+}
+
+/** The Clipboard API, or (served over plain HTTP to another machine, where it is missing) a selected text area. */
+async function writeToClipboard(text: string): Promise<void> {
+  if (navigator.clipboard) return navigator.clipboard.writeText(text);
+  const area = el('textarea', { className: 'visually-hidden', attrs: { readonly: '' } });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('copy refused');
 }
 
 function flash(button: HTMLButtonElement, text: string): void {

@@ -87,7 +87,7 @@ function focusCard(id: string): void {
 
 function renderCard(c: Citation, id: string, answered: boolean): HTMLElement {
   const quoteAt = c.text.indexOf(c.quote);
-  const meta = [c.source, c.published ?? 'date not stated'].join(' · ');
+  const meta = [c.source ?? 'source not stated', c.published ?? 'date not stated'].join(' · ');
   const card = el('li', { className: `card${answered ? '' : ' related'}`, attrs: { id, tabindex: '-1', 'data-chunk': c.chunkId } }, [
     el('h3', { text: `[${c.n}] ${c.title}` }),
     el('p', { className: 'meta', text: meta }),
