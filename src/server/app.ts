@@ -12,6 +12,7 @@ import { observeRequests } from './request-outcome.js';
 import { askRouter } from './routes/ask.js';
 import { documentsRouter } from './routes/documents.js';
 import { healthRouter } from './routes/health.js';
+import { suggestionsRouter } from './routes/suggestions.js';
 
 export interface AppOptions {
   config: Config;
@@ -64,7 +65,7 @@ export function createApp({ config, holder, logger, metrics, extraRouters = [], 
     );
   }
   app.use(express.json({ limit: config.server.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
-  app.use(askRouter(holder), healthRouter(holder), metricsRouter(metrics), documentsRouter(holder), ...extraRouters);
+  app.use(askRouter(holder), healthRouter(holder), metricsRouter(metrics), documentsRouter(holder), suggestionsRouter(holder), ...extraRouters);
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -43,3 +43,23 @@ export function describeIssues(error: z.ZodError): { message: string; fields: Ar
   }));
   return { message: `Invalid request: ${fields.map((f) => `${f.field}: ${f.problem}`).join('; ')}`, fields };
 }
+
+const queryInt = (min: number, max: number, fallback: number) =>
+  z
+    .string({ error: 'must be a whole number' })
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(fallback);
+
+/** GET /documents?q=&sort=date|title&offset=&limit= (query strings: numbers arrive as text). */
+export const DocumentListQuerySchema = z
+  .object({
+    q: z.string({ error: 'must be given once, as text' }).max(200, 'must be at most 200 characters').optional(),
+    sort: z.enum(['date', 'title'], { error: 'must be "date" or "title"' }).default('date'),
+    offset: queryInt(0, 1_000_000, 0),
+    limit: queryInt(1, 100, 20),
+  })
+  .strict();
+
+export type DocumentListQuery = z.infer<typeof DocumentListQuerySchema>;

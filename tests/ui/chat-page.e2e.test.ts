@@ -76,7 +76,7 @@ describe('the chat page in a real browser (Debian chromium)', () => {
     await page.goto(server.url);
     await page.route('**/ask', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on the server.' } }) }));
     await page.getByLabel('Ask about the articles').fill('Who did Minister Nguyen Manh Hung meet on January 14?');
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await page.locator('.turn.error').waitFor();
     expect(await page.locator('.turn.error').textContent()).toContain('Something went wrong on the server.');
     expect(await page.getByLabel('Ask about the articles').inputValue()).toBe('Who did Minister Nguyen Manh Hung meet on January 14?');
@@ -99,7 +99,8 @@ describe('the chat page in a real browser (Debian chromium)', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('send');
     await page.keyboard.press('Enter');
     await page.locator('article.turn').first().waitFor();
-    expect(await page.locator('#conversation').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Answer: /);
     await page.close();
   });
 });

@@ -1,12 +1,30 @@
 import { Router } from 'express';
-import { NewsdeskError } from '../../errors.js';
-import { articleSource } from '../../ingest/index.js';
+import { InvalidRequestError, NewsdeskError } from '../../errors.js';
 import { methodNotAllowed } from '../http-errors.js';
 import type { IndexHolder } from '../index-holder.js';
+import { listDocuments, matchesText, summarize } from '../library/document-summaries.js';
+import { describeIssues, DocumentListQuerySchema } from '../schemas.js';
 
-/** GET /documents/:docId — the cleaned article, so a citation can be shown in context. */
+/**
+ * GET /documents — the library: articles filtered by `q`, sorted, one page at a time.
+ * GET /documents/:docId — the cleaned article, so a citation can be shown in context.
+ */
 export function documentsRouter(holder: IndexHolder): Router {
   const router = Router();
+  router
+    .route('/documents')
+    .get((req, res) => {
+      const parsed = DocumentListQuerySchema.safeParse(req.query);
+      if (!parsed.success) {
+        const { message, fields } = describeIssues(parsed.error);
+        throw new InvalidRequestError(message, { fields });
+      }
+      const { q, sort, offset, limit } = parsed.data;
+      const engine = holder.current();
+      const matching = listDocuments(engine.store, sort).filter((d) => matchesText(d, q));
+      res.json({ total: matching.length, offset, limit, documents: matching.slice(offset, offset + limit), index: { version: engine.store.manifest.version } });
+    })
+    .all(methodNotAllowed(['GET']));
   router
     .route('/documents/*docId')
     .get((req, res) => {
@@ -16,7 +34,8 @@ export function documentsRouter(holder: IndexHolder): Router {
       const doc = engine.store.document(docId);
       if (!doc) throw new NewsdeskError('DOCUMENT_NOT_FOUND', `No document with id "${docId}" in the index.`, 404);
       const passages = engine.store.passages.filter((p) => p.docId === docId).map((p) => ({ chunkId: p.chunkId, start: p.start, end: p.end }));
-      res.json({ docId: doc.docId, title: doc.title, source: articleSource(doc), url: doc.url, published: doc.published, addedAt: doc.addedAt, lang: doc.lang, text: doc.cleanText, passages, index: { version: engine.store.manifest.version } });
+      const { url, addedAt, source } = summarize(doc, passages.length);
+      res.json({ docId: doc.docId, title: doc.title, source, published: doc.published, lang: doc.lang, url, addedAt, text: doc.cleanText, passages, index: { version: engine.store.manifest.version } });
     })
     .all(methodNotAllowed(['GET']));
   return router;

@@ -1,7 +1,8 @@
 /** Types and calls of the server API, as the page uses them. */
 import type { AnswerSpanResult, Citation, CitationCheckSummary, Fallback } from '../../answer/answer-result.js';
+import type { DocumentSummary } from '../../server/library/document-summaries.js';
 
-export type { Citation };
+export type { Citation, DocumentSummary };
 
 export interface AskResponse {
   answer: string;
@@ -29,17 +30,48 @@ export interface Health {
   index: { version: string; documents: number; passages: number; model: string; builtAt: string } | null;
 }
 
+export interface DocumentPage {
+  total: number;
+  offset: number;
+  limit: number;
+  documents: DocumentSummary[];
+}
+
 export interface DocumentText {
   docId: string;
   title: string;
+  source: string | null;
+  published: string | null;
+  url?: string | null;
   text: string;
+  passages: Array<{ chunkId: string; start: number; end: number }>;
 }
 
-export class ApiError extends Error {}
+export interface AskFilters {
+  docId?: string;
+  after?: string;
+  before?: string;
+}
+
+export interface SuggestedQuestion {
+  question: string;
+  docId: string;
+  title: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status, when the server answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 const TIMEOUT_MS = 20_000;
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -48,7 +80,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     throw new ApiError(timedOut ? 'The server did not answer in time.' : 'The server cannot be reached. Is it running?');
   }
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!res.ok) throw new ApiError(body?.error?.message ?? `The server answered ${res.status}.`);
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `The server answered ${res.status}.`, res.status);
   return body as T;
 }
 
@@ -59,13 +91,13 @@ const STREAM_TIMEOUT_MS = 60_000;
  * promise resolves with the checked answer from the final `answer` event. A server that answers
  * with plain JSON (an error, or no streaming) is read as JSON.
  */
-export async function askStreaming(question: string, history: Turn[], onToken: (text: string) => void): Promise<AskResponse> {
+export async function askStreaming(question: string, context: { history: Turn[]; filters?: AskFilters }, onToken: (text: string) => void): Promise<AskResponse> {
   let res: Response;
   try {
     res = await fetch('/ask', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/json' },
-      body: JSON.stringify({ question, history, stream: true }),
+      body: JSON.stringify({ question, history: context.history, ...(context.filters ? { filters: context.filters } : {}), stream: true }),
       signal: AbortSignal.timeout(STREAM_TIMEOUT_MS),
     });
   } catch (error) {
@@ -112,4 +144,15 @@ function connectionError(error: unknown): ApiError {
 
 export const health = () => request<Health>('/health');
 
-export const documentText = (docId: string) => request<DocumentText>(`/documents/${docId.split('/').map(encodeURIComponent).join('/')}`);
+/** A docId ("uploads/2025-…txt") as a URL path, each segment escaped. */
+export const docPath = (docId: string) => docId.split('/').map(encodeURIComponent).join('/');
+
+export const documentText = (docId: string) => request<DocumentText>(`/documents/${docPath(docId)}`);
+
+export function listDocuments(query: { q?: string; sort?: 'date' | 'title'; offset?: number; limit?: number }): Promise<DocumentPage> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return request<DocumentPage>(`/documents?${params.toString()}`);
+}
+
+export const suggestions = () => request<{ suggestions: SuggestedQuestion[] }>('/suggestions');

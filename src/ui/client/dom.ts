@@ -13,3 +13,6 @@ export function highlighted(text: string, start: number, end: number): Node[] {
   if (start < 0 || end <= start) return [document.createTextNode(text)];
   return [document.createTextNode(text.slice(0, start)), el('mark', { text: text.slice(start, end) }), document.createTextNode(text.slice(end))];
 }
+
+/** An element of the page by id (the page's own markup: the ids exist). */
+export const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -1,6 +1,8 @@
 import type { AskResponse, Citation } from './api.js';
 import { documentText } from './api.js';
+import { copyButton } from './copy-citation.js';
 import { el, highlighted } from './dom.js';
+import { articleMeta } from './article-meta.js';
 
 let answerCount = 0;
 
@@ -18,7 +20,14 @@ export function renderAnswer(response: AskResponse): HTMLElement {
     for (const c of response.citations) list.append(renderCard(c, cardId(c.n), response.answered));
     turn.append(list);
   }
+  if (response.answered && response.citations.length > 0) turn.append(el('div', { className: 'answer-actions' }, [copyButton(response)]));
   return turn;
+}
+
+/** What a screen reader hears of a new answer: its text alone, without the markers or the passages. */
+export function spokenAnswer(response: AskResponse): string {
+  const text = response.answer.replace(/\s*\[\d+\]/g, '').trim();
+  return response.answered ? `Answer: ${text}` : text;
 }
 
 /** Says who wrote a generated answer, what the check removed, or why the quoted answer came instead. */
@@ -79,10 +88,10 @@ function focusCard(id: string): void {
 
 function renderCard(c: Citation, id: string, answered: boolean): HTMLElement {
   const quoteAt = c.text.indexOf(c.quote);
-  const meta = [c.source ?? 'source not stated', c.published ?? 'date not stated'].join(' · ');
-  const card = el('li', { className: `card${answered ? '' : ' related'}`, attrs: { id, tabindex: '-1', 'data-chunk': c.chunkId } }, [
+  const meta = articleMeta(c.source, c.url, [c.published ?? 'date not stated']);
+  const card = el('li', { className: `card${answered ? '' : ' related'}`, attrs: { id, tabindex: '-1', 'data-chunk': c.chunkId, 'data-doc': c.docId } }, [
     el('h3', { text: `[${c.n}] ${c.title}` }),
-    el('p', { className: 'meta', text: meta }),
+    meta,
     el('p', { className: 'passage' }, highlighted(c.text, quoteAt, quoteAt + c.quote.length)),
   ]);
   card.append(contextToggle(c));
