@@ -8,5 +8,5 @@ export { prepareArticle, DEFAULT_FILE_LIMITS, type FileLimits, type PreparedArti
 export { htmlToText, DEFAULT_HTML_BUDGET, type HtmlBudget } from './html-to-text.js';
 export { splitSentences, countWords, type SentenceSpan } from './sentences.js';
 export { findDate, isCalendarDate } from './metadata.js';
-export { articleSource, siteName } from './site-name.js';
+export { articleSource, httpUrl, siteName } from './site-name.js';
 export { splitStatedSource } from './stated-metadata.js';

@@ -4,7 +4,7 @@ import { extname, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { InvalidRequestError, NewsdeskError, UploadRejectedError } from '../errors.js';
-import { DEFAULT_HTML_BUDGET, isCalendarDate, prepareArticle, type FileLimits } from '../ingest/index.js';
+import { DEFAULT_HTML_BUDGET, httpUrl, isCalendarDate, prepareArticle, type FileLimits } from '../ingest/index.js';
 import { fsyncDir, replaceFileDurably } from '../store/index.js';
 import type { IndexHolder } from './index-holder.js';
 
@@ -14,6 +14,7 @@ export const NewDocumentSchema = z
     text: z.string().refine((s) => s.trim().length > 0, 'must not be blank'),
     source: z.string().trim().min(1).max(500).optional(),
     published: z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD').optional(),
+    url: z.string().trim().max(2000).refine((u) => httpUrl(u) !== null, 'must be an http(s) URL').optional(),
   })
   .strict();
 export type NewDocument = z.infer<typeof NewDocumentSchema>;
@@ -21,10 +22,15 @@ export type NewDocument = z.infer<typeof NewDocumentSchema>;
 const UPLOAD_EXTENSIONS = new Set(['.txt', '.md', '.html']);
 const UPLOAD_DIR = 'uploads';
 
-/** The article file for a JSON submission: headline, metadata lines the cleaner understands, then the text. */
+/** The article file for a JSON submission: the header lines a .txt article states its metadata in, then the text. */
 export function articleFromJson(doc: NewDocument): string {
-  const lines = [doc.title ?? '', doc.published ? `Published: ${doc.published}` : '', doc.source ? `Source: ${doc.source}` : '', '', doc.text.trim(), ''];
-  return lines.filter((l, i) => l !== '' || i >= 3).join('\n');
+  const headers = [
+    ['Title', doc.title],
+    ['Date', doc.published],
+    ['Source', doc.source],
+    ['URL', doc.url],
+  ].flatMap(([name, value]) => (value ? [`${name}: ${value.replace(/\s+/g, ' ')}`] : []));
+  return [...headers, ...(headers.length > 0 ? [''] : []), doc.text.trim(), ''].join('\n');
 }
 
 /**
