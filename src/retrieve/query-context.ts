@@ -9,6 +9,11 @@ const ANAPHORA = /\b(it|its|they|them|their|this|that|these|those|he|she|his|her
 const QUANTITY_QUESTION = /\bhow (many|much|large|long|big|far|often|old|soon)\b/giu;
 /** "And the budget?", "What about Hanoi?": a question that continues the previous one. */
 const CONTINUATION = /^\s*(and|also|what about|how about|then)\b|^\s*(còn|vậy)(?![\p{L}\p{N}])/iu;
+/**
+ * "What about fiber-optic connections?", "Còn Hà Nội thì sao?": the previous question, asked of a new subject.
+ * (A bare "Còn …" often asks a new question of the same subject: "Còn lớn lên ở đâu?")
+ */
+const NEW_SUBJECT = /^\s*(what about|how about)\b|(?<![\p{L}\p{N}])thì sao\s*\??\s*$/iu;
 const LATEST = /\b(latest|most recent|newest|recently|lately|current|now)\b|(?<![\p{L}\p{N}])(mới nhất|gần đây|hiện nay)(?![\p{L}\p{N}])/iu;
 
 export interface QueryContext {
@@ -52,9 +57,11 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
   const answer = [...history].reverse().find((t) => t.role === 'assistant');
   const isFollowUp = previous !== '' && (CONTINUATION.test(question) || ANAPHORA.test(question) || isBareQuestion(question, lang));
   const base = (isFollowUp ? `${previous} ${question}` : question).replace(QUANTITY_QUESTION, 'how');
-  // A follow-up that says what it asks ("What about fiber-optic connections?") is answered on its own words;
-  // a bare one ("Where?") on the previous question's too. Both are searched with the previous question.
-  const asked = isFollowUp && !isBareQuestion(question, lang) ? question.replace(QUANTITY_QUESTION, 'how') : base;
+  // A follow-up that says what it asks, or names a new subject ("What about fiber-optic connections?"), is
+  // answered on its own words; a bare one ("Where?") on the previous question's too. Both are searched with
+  // the previous question.
+  const ownWords = !isBareQuestion(question, lang) || (NEW_SUBJECT.test(question) && contentTerms(question).length > 0);
+  const asked = isFollowUp && ownWords ? question.replace(QUANTITY_QUESTION, 'how') : base;
   const expansion = vietnameseExpansion(base, lang);
   const english = expansion?.english ?? '';
   return {

@@ -28,6 +28,16 @@ describe('what a question searches for', () => {
     expect(buildQueryContext('Cô ấy sinh ra ở đâu?', history).previousAnswer?.docIds).toEqual(['gadot.txt']);
   });
 
+  it('answers "What about X?" on X, searching with the previous question too', () => {
+    const history = [{ role: 'user' as const, content: 'What share of the population has broadband access?' }];
+    const context = buildQueryContext('What about fiber-optic connections?', history);
+    expect(context.lexicalText).toContain('broadband');
+    expect(wordsOf(context.answerTerms)).toContain('fiber-optic');
+    expect(wordsOf(context.answerTerms)).not.toContain('broadband');
+    // A bare follow-up is answered on the previous question's words too.
+    expect(wordsOf(buildQueryContext('Where?', history).answerTerms)).toContain('broadband');
+  });
+
   it('detects Vietnamese and expands it with English glossary terms', () => {
     const context = buildQueryContext('Trí tuệ nhân tạo và chuyển đổi số ở Việt Nam');
     expect(context.lang).toBe('vi');
