@@ -27,7 +27,9 @@ describe('colour scheme', () => {
       const [body, card, input] = await Promise.all(['body', 'article.turn .card', '#question'].map((s) => backgroundLuminance(page, s)));
       if (scheme === 'dark') for (const l of [body, card, input]) expect(l).toBeLessThan(0.1);
       else for (const l of [body, card, input]) expect(l).toBeGreaterThan(0.8);
-      await page.screenshot({ path: join(ROOT, 'docs', scheme === 'dark' ? 'screenshot-dark.png' : 'screenshot.png') });
+      // README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to tests/artifacts (ignored by git).
+      const folder = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : join(ROOT, 'tests', 'artifacts');
+      await page.screenshot({ path: join(folder, scheme === 'dark' ? 'screenshot-dark.png' : 'screenshot.png') });
       expect(errors).toEqual([]);
       await close();
     });
