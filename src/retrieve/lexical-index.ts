@@ -92,11 +92,12 @@ export class LexicalIndex {
    * their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
   private informativeTerms(text: string): string[] {
-    const terms = [...new Set(lexicalTokens(text))].filter((t) => !isStopword(t));
+    // Terms no passage has match nothing (and must not take the places of those that do).
+    const terms = [...new Set(lexicalTokens(text))].filter((t) => !isStopword(t) && this.frequency(t) > 0);
     const limit = this.documentCount / 2;
     const useful = terms.filter((t) => this.frequency(t) <= limit);
     // When every word is that common (a tiny corpus), all are kept: the pairs alone would not find the passages that spell the words apart.
-    return useful.some((t) => !isBigram(t)) ? useful : terms;
+    return rarest(useful.some((t) => !isBigram(t)) ? useful : terms, MAX_QUERY_TERMS, (t) => this.frequency(t));
   }
 
   /** Inverse document frequency of a (folded or exact) term over passages. */
@@ -111,6 +112,21 @@ export class LexicalIndex {
     const forms = isBigram(term) ? [term] : termForms(term);
     return Math.max(0, ...forms.map((f) => this.documentFrequency.get(f) ?? 0));
   }
+}
+
+/**
+ * At most this many terms are searched, the rarest: scoring a term costs its posting list, so a
+ * 2,000-character question of rare words would otherwise hold the server for seconds on a large
+ * archive. Questions and their follow-ups have well under 64 terms (a two-turn Vietnamese follow-up,
+ * syllables and syllable pairs, about 60), so the cap only bounds pathological ones.
+ */
+const MAX_QUERY_TERMS = 64;
+
+/** The `max` terms with the lowest frequency, in their original order. */
+function rarest(terms: string[], max: number, frequency: (term: string) => number): string[] {
+  if (terms.length <= max) return terms;
+  const kept = new Set([...terms].sort((a, b) => frequency(a) - frequency(b)).slice(0, max));
+  return terms.filter((t) => kept.has(t));
 }
 
 export function titleLookup(documents: Iterable<ArticleDocument>): (docId: string) => string {

@@ -53,6 +53,16 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect(index.idf('football')).toBeGreaterThan(index.idf('hanoi'));
   });
 
+  it('searches at most 64 terms, the rarest, so a huge question stays cheap and still finds its passage', () => {
+    // 300 passages, each with two of 150 words (each word in about four passages); one also has the rare "Quy Nhon".
+    const wordsOf = (i: number) => `w${i % 150} w${(i + 1) % 150}`;
+    const many = Array.from({ length: 300 }, (_, i) => passage(i, `${wordsOf(i)}${i === 123 ? ' Quy Nhon' : ''}`));
+    const big = new LexicalIndex(many, () => '');
+    // 152 searchable terms (and 200 that no passage has): only the 64 rarest are searched, "quy" and "nhon" among them.
+    const padded = `${Array.from({ length: 150 }, (_, i) => `w${i}`).join(' ')} ${Array.from({ length: 200 }, (_, i) => `unknownword${i}`).join(' ')} Quy Nhon`;
+    expect(big.query(padded, 1)[0].passage.docId).toBe('d123');
+  });
+
   it('applies filters before ranking', () => {
     expect(index.query('Hanoi', 3, (p) => p.docId === 'd2').map((h) => h.passage.docId)).toEqual(['d2']);
   });
