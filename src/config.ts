@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 64kb').default('64kb'),
   REQUEST_TIMEOUT_MS: int(100, 600_000).default(15_000),
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
+  ASK_MAX_IN_FLIGHT: int(1, 100_000).default(64),
   INDEX_POLL_MS: int(50, 600_000).default(1000),
   ADMIN_TOKEN: z.string().default(''),
   WATCH_CORPUS: bool.default(false),
@@ -84,6 +85,8 @@ export interface Config {
     bodyLimit: string;
     requestTimeoutMs: number;
     rateLimitPerMinute: number;
+    /** Questions answered at once; beyond, /ask answers 503 with Retry-After instead of queueing. */
+    askMaxInFlight: number;
     indexPollMs: number;
     adminToken: string;
     /** Extra Host header values accepted besides HOST:PORT (and localhost when HOST is loopback); ["*"] accepts any. */
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimit: e.BODY_LIMIT,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      askMaxInFlight: e.ASK_MAX_IN_FLIGHT,
       indexPollMs: e.INDEX_POLL_MS,
       adminToken: e.ADMIN_TOKEN,
       allowedHosts: e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),

@@ -128,3 +128,9 @@ export class PortInUseError extends NewsdeskError {
     super('PORT_IN_USE', `Port ${port} on ${host} is already in use (another newsdesk-qa, or another program). Stop it, or set PORT to a free port.`, 500, { host, port });
   }
 }
+
+export class OverloadedError extends NewsdeskError {
+  constructor(maxInFlight: number) {
+    super('OVERLOADED', `The server is answering ${maxInFlight} questions already (ASK_MAX_IN_FLIGHT). Retry after the number of seconds in the Retry-After header.`, 503);
+  }
+}

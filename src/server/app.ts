@@ -65,7 +65,7 @@ export function createApp({ config, holder, logger, metrics, extraRouters = [], 
     );
   }
   app.use(express.json({ limit: config.server.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
-  app.use(askRouter(holder), healthRouter(holder), metricsRouter(metrics), documentsRouter(holder), suggestionsRouter(holder), ...extraRouters);
+  app.use(askRouter(holder, config.server.askMaxInFlight), healthRouter(holder), metricsRouter(metrics), documentsRouter(holder), suggestionsRouter(holder), ...extraRouters);
   app.use(notFound);
   app.use(errorHandler);
   return app;

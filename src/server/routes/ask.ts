@@ -1,15 +1,15 @@
-import { Router, type Request, type Response } from 'express';
-import { GenerativeDisabledError, InvalidRequestError, NewsdeskError } from '../../errors.js';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { GenerativeDisabledError, InvalidRequestError, NewsdeskError, OverloadedError } from '../../errors.js';
 import { methodNotAllowed } from '../http-errors.js';
 import type { IndexHolder } from '../index-holder.js';
 import { noteAskOutcome } from '../request-outcome.js';
 import { AskRequestSchema, describeIssues, type AskRequest } from '../schemas.js';
 
-export function askRouter(holder: IndexHolder): Router {
+export function askRouter(holder: IndexHolder, maxInFlight = Infinity): Router {
   const router = Router();
   router
     .route('/ask')
-    .post(async (req, res) => {
+    .post(shedLoad(maxInFlight), async (req, res) => {
       if (!req.is('application/json')) {
         throw new NewsdeskError('UNSUPPORTED_MEDIA_TYPE', 'POST /ask takes a JSON body: send Content-Type: application/json.', 415);
       }
@@ -30,6 +30,23 @@ export function askRouter(holder: IndexHolder): Router {
     })
     .all(methodNotAllowed(['POST']));
   return router;
+}
+
+/**
+ * Beyond `maxInFlight` questions at once, a new one is refused at once with 503 and Retry-After:
+ * a client can retry, where a queue would make every request wait past its patience.
+ */
+function shedLoad(maxInFlight: number): (req: Request, res: Response, next: NextFunction) => void {
+  let inFlight = 0;
+  return (_req, res, next) => {
+    if (inFlight >= maxInFlight) {
+      res.set('Retry-After', '1');
+      throw new OverloadedError(maxInFlight);
+    }
+    inFlight++;
+    res.once('close', () => inFlight--);
+    next();
+  };
 }
 
 function wantsEventStream(req: Request): boolean {
