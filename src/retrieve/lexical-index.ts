@@ -92,12 +92,13 @@ export class LexicalIndex {
    * their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
   private informativeTerms(text: string): string[] {
+    const frequency = new Map([...new Set(lexicalTokens(text))].filter((t) => !isStopword(t)).map((t) => [t, this.frequency(t)]));
     // Terms no passage has match nothing (and must not take the places of those that do).
-    const terms = [...new Set(lexicalTokens(text))].filter((t) => !isStopword(t) && this.frequency(t) > 0);
+    const terms = [...frequency.keys()].filter((t) => frequency.get(t)! > 0);
     const limit = this.documentCount / 2;
-    const useful = terms.filter((t) => this.frequency(t) <= limit);
+    const useful = terms.filter((t) => frequency.get(t)! <= limit);
     // When every word is that common (a tiny corpus), all are kept: the pairs alone would not find the passages that spell the words apart.
-    return rarest(useful.some((t) => !isBigram(t)) ? useful : terms, MAX_QUERY_TERMS, (t) => this.frequency(t));
+    return rarest(useful.some((t) => !isBigram(t)) ? useful : terms, MAX_QUERY_TERMS, (t) => frequency.get(t)!);
   }
 
   /** Inverse document frequency of a (folded or exact) term over passages. */

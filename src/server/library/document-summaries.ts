@@ -19,9 +19,16 @@ export function summarize(doc: ArticleDocument, passages: number): DocumentSumma
   return { docId: doc.docId, title: doc.title, source: articleSource(doc), published: doc.published, lang: doc.lang, passages, url: doc.url, addedAt: doc.addedAt };
 }
 
-function passageCounts(store: PassageStore): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const p of store.passages) counts.set(p.docId, (counts.get(p.docId) ?? 0) + 1);
+/** Passages per document, counted once per index version (a store is one version) rather than per request. */
+const countsByStore = new WeakMap<PassageStore, ReadonlyMap<string, number>>();
+
+function passageCounts(store: PassageStore): ReadonlyMap<string, number> {
+  let counts = countsByStore.get(store);
+  if (!counts) {
+    const counting = new Map<string, number>();
+    for (const p of store.passages) counting.set(p.docId, (counting.get(p.docId) ?? 0) + 1);
+    countsByStore.set(store, (counts = counting));
+  }
   return counts;
 }
 
