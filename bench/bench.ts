@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --compare-articles 1000 --large-articles 20000 --seconds 10]
+ * npm run bench -- --corpus DIR [...]   the same figures on a real corpus (see corpus-bench.ts)
  * Speed and memory on reproducible synthetic corpora (seeded recombination of
  * the seed articles' sentences), each figure beside a baseline measured in the
  * same run. Results: bench/results/bench-latest.json and a table.
@@ -14,6 +15,7 @@ import { QaEngine } from '../src/answer/index.js';
 import { loadConfig } from '../src/config.js';
 import { cosine, TransformersEmbedder } from '../src/embed/index.js';
 import { loadIndex } from '../src/store/index.js';
+import { corpusBench } from './corpus-bench.js';
 import { loadQaSet } from './eval/dataset.js';
 import { percentile } from './eval/metrics.js';
 import { spawnServer } from './server-process.js';
@@ -55,7 +57,9 @@ const INCREMENTAL_RUNS = 5;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'compare-articles': { type: 'string' }, 'large-articles': { type: 'string' }, seconds: { type: 'string' } } });
+  const argv = process.argv.slice(2);
+  if (argv.includes('--corpus')) return corpusBench(argv);
+  const { values } = parseArgs({ args: argv, options: { 'compare-articles': { type: 'string' }, 'large-articles': { type: 'string' }, seconds: { type: 'string' } } });
   const compareArticles = Number(values['compare-articles'] ?? 1000);
   const largeArticles = Number(values['large-articles'] ?? 20000);
   const loadSeconds = Number(values.seconds ?? 10);

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const results: Array<Record<string, unknown>> = [];
   const sentenceLevel: SentenceRecall[] = [];
   try {
-    const lexical = new LexicalIndex(corpus.passages, (id) => corpus.documents.get(id)?.title ?? '');
+    const lexical = LexicalIndex.inMemory(corpus.passages, (id) => corpus.documents.get(id)?.title ?? '');
     results.push({ name: 'BM25 (folded)', ...recall(items, corpus, (q) => lexical.query(q, 5).map((h) => h.passage)) });
     const teacherEmbed = (texts: string[]) => teacher.embedSentences(texts);
     results.push(await measureEmbedder('teacher (USE lite, full)', corpus, items, teacherEmbed));

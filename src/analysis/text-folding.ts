@@ -126,3 +126,19 @@ export function lexicalBigrams(text: string, lang: Lang = detectLanguage(text)):
 export function isBigram(token: string): boolean {
   return token.includes(BIGRAM_JOINER);
 }
+
+/**
+ * The terms a text is indexed and searched under: its lexical tokens less stopwords, each word in its
+ * one normal form (English stem, or Vietnamese folded), syllable pairs as they are. The lexical index
+ * stores these, so any search engine behind it sees the same analysis.
+ */
+export function indexTerms(text: string, lang?: Lang): string[] {
+  return lexicalTokens(text, lang)
+    .filter((t) => !isStopword(t))
+    .map(termForm);
+}
+
+/** The one form a token is indexed under (a syllable pair is its own form). */
+export function termForm(token: string): string {
+  return isBigram(token) ? token : termForms(token)[0];
+}

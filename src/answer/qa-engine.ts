@@ -1,7 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Embedder } from '../embed/index.js';
 import { GenerativeDisabledError } from '../errors.js';
-import { HybridRetriever, LexicalIndex, titleLookup, type FusionSettings, type RetrievalQuery } from '../retrieve/index.js';
+import { HybridRetriever, LexicalIndex, type FusionSettings, type RetrievalQuery } from '../retrieve/index.js';
 import type { PassageStore } from '../store/index.js';
 import type { AnswerResult, AnswererName } from './answer-result.js';
 import type { AnswerOptions, Answerer } from './answerer.js';
@@ -62,11 +62,6 @@ export class QaEngine {
     return new QaEngine(store, retriever, answerer, generative);
   }
 
-  /** Like `create`, but builds the lexical index without blocking the event loop (used when a server swaps versions). */
-  static async build(store: PassageStore, models: EngineModels, tuning: Tuning = {}): Promise<QaEngine> {
-    const lexical = await LexicalIndex.build(store.passages, titleLookup(store.documents()));
-    return QaEngine.create(store, models, tuning, lexical);
-  }
 
   get defaultMode(): AnswererName {
     return this.generative ? 'generative' : 'extractive';

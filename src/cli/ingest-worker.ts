@@ -1,30 +1,38 @@
 /**
- * Child-process entry used by the server's re-index jobs: runs one
- * incremental ingest off the server's event loop and reports progress and
- * the outcome over IPC. Not meant to be run by hand (use npm run ingest).
+ * Child-process entry used by the server's re-index jobs (src/server/ingest-process.ts): loads the
+ * embedding model once, then runs one incremental ingest per request, off the server's event loop,
+ * reporting progress and the outcome over IPC. It exits when the server goes away. Not meant to be
+ * run by hand (use npm run ingest).
  */
 import { loadConfig } from '../config.js';
-import { loadEmbedder } from '../embed/index.js';
+import { loadEmbedder, type Embedder } from '../embed/index.js';
 import { NewsdeskError } from '../errors.js';
-import type { WorkerMessage } from '../server/index.js';
+import type { IngestRequest, WorkerMessage } from '../server/index.js';
 import { updateFromConfig } from './ingest.js';
 
 const send = (message: WorkerMessage) => process.send?.(message);
+const config = loadConfig();
+let embedder: Promise<Embedder> | null = null;
+let queue: Promise<void> = Promise.resolve();
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const embedder = await loadEmbedder(config);
-  const summary = await updateFromConfig(config, embedder, {
-    lockOwner: process.env.NEWSDESK_LOCK_OWNER ?? `server re-index pid ${process.pid}`,
-    onProgress: (embedded, total) => send({ type: 'progress', embedded, total }),
-    onWarning: (message) => send({ type: 'warning', message }),
-  });
-  send({ type: 'done', summary });
+async function run(request: IngestRequest): Promise<void> {
+  try {
+    embedder ??= loadEmbedder(config);
+    const summary = await updateFromConfig(config, await embedder, {
+      lockOwner: request.lockOwner,
+      onProgress: (embedded, total) => send({ type: 'progress', embedded, total }),
+      onWarning: (message) => send({ type: 'warning', message }),
+    });
+    send({ type: 'done', summary });
+  } catch (error) {
+    send(error instanceof NewsdeskError ? { type: 'failed', code: error.code, message: error.message } : { type: 'failed', code: 'INGEST_FAILED', message: error instanceof Error ? error.message : String(error) });
+  }
 }
 
-main()
-  .catch((error: unknown) => {
-    send(error instanceof NewsdeskError ? { type: 'failed', code: error.code, message: error.message } : { type: 'failed', code: 'INGEST_FAILED', message: error instanceof Error ? error.message : String(error) });
-    process.exitCode = 1;
-  })
-  .finally(() => process.disconnect?.());
+process.on('message', (request: IngestRequest) => {
+  if (request.type === 'run') queue = queue.then(() => run(request));
+});
+process.on('disconnect', () => process.exit(0));
+// Loaded ahead of the first request, so that it does not wait for the model.
+embedder = loadEmbedder(config);
+embedder.catch(() => (embedder = null));

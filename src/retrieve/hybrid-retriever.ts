@@ -3,7 +3,7 @@ import { cosine } from '../embed/index.js';
 import type { Passage } from '../ingest/index.js';
 import type { PassageStore } from '../store/index.js';
 import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
-import { LexicalIndex, titleLookup, type LexicalHit } from './lexical-index.js';
+import { LexicalIndex, type LexicalHit } from './lexical-index.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
 import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
 import { words } from '../analysis/index.js';
@@ -21,7 +21,7 @@ export class HybridRetriever implements Retriever {
     lexical?: LexicalIndex,
   ) {
     this.settings = settings ?? DEFAULT_FUSION;
-    this.lexical = lexical ?? new LexicalIndex(store.passages, titleLookup(store.documents()));
+    this.lexical = lexical ?? LexicalIndex.forStore(store);
     this.dateRank = recencyScale(store);
   }
 

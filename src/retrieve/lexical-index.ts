@@ -1,86 +1,57 @@
-import MiniSearch from 'minisearch';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import { isBigram, isStopword, lexicalTokens, termForms } from '../analysis/index.js';
+import { isBigram, isStopword, lexicalTokens, termForm } from '../analysis/index.js';
+import { LexicalStore, type LexicalMatch, type PassageStore } from '../store/index.js';
 
 export interface LexicalHit {
   passage: Passage;
   score: number;
 }
 
-interface Row {
-  id: number;
-  title: string;
-  text: string;
-}
-
 /**
- * BM25 over passages (MiniSearch), indexing every term in its exact and its
- * diacritic-folded form, with the document title as a lightly boosted field.
+ * BM25 over passages, the article title a lightly weighted second field. The terms live in a
+ * LexicalStore (SQLite FTS5): the index's own file for a stored index version, or one built in
+ * memory for passages held only in memory. This class decides what is searched; the store scores.
  */
 export class LexicalIndex {
-  private readonly search: MiniSearch<Row>;
-  private readonly passages: readonly Passage[];
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly documentCount: number;
-  private readonly titleOf: (docId: string) => string;
-  private readonly titleBoost: number;
-  /** Set while a passage is being added: document frequencies are counted on the way. */
-  private seenInPassage: Set<string> | null = null;
+  private constructor(
+    private readonly terms: LexicalStore,
+    private readonly passageOf: (label: number) => Passage | undefined,
+    private readonly documentCount: number,
+  ) {}
 
-  /** Builds the index at once; `LexicalIndex.build` does the same without blocking the event loop. */
-  constructor(passages: readonly Passage[], titleOf: (docId: string) => string, titleBoost = 0.3, deferred = false) {
-    this.passages = passages;
-    this.titleBoost = titleBoost;
-    this.search = new MiniSearch<Row>({
-      fields: ['title', 'text'],
-      tokenize: (text) => lexicalTokens(text),
-      // Stopwords carry no evidence and have the longest posting lists: leaving them out keeps queries fast on large corpora.
-      processTerm: (term) => {
-        if (isStopword(term)) return null;
-        const forms = isBigram(term) ? [term] : termForms(term);
-        if (this.seenInPassage) for (const f of forms) if (!this.seenInPassage.has(f)) (this.seenInPassage.add(f), this.documentFrequency.set(f, (this.documentFrequency.get(f) ?? 0) + 1));
-        return forms;
-      },
-    });
-    this.documentCount = passages.length;
-    this.titleOf = titleOf;
-    if (!deferred) passages.forEach((_, id) => this.addPassage(id));
+  /** Indexes passages held in memory (label = position). */
+  static inMemory(passages: readonly Passage[], titleOf: (docId: string) => string): LexicalIndex {
+    const terms = LexicalStore.open(':memory:');
+    terms.update(passages.map((p, label) => ({ label, title: titleOf(p.docId), text: p.text })));
+    return new LexicalIndex(terms, (label) => passages[label], passages.length);
   }
 
-  /**
-   * Builds the index in slices, yielding to the event loop between them, so
-   * that a server loading a large new index version keeps answering meanwhile.
-   */
-  static async build(passages: readonly Passage[], titleOf: (docId: string) => string, titleBoost = 0.3): Promise<LexicalIndex> {
-    const index = new LexicalIndex(passages, titleOf, titleBoost, true);
-    for (let id = 0; id < passages.length; id++) {
-      index.addPassage(id);
-      if (id % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return index;
-  }
-
-  private addPassage(id: number): void {
-    const p = this.passages[id];
-    this.seenInPassage = new Set();
-    this.search.add({ id, title: this.titleOf(p.docId), text: p.text });
-    this.seenInPassage = null;
+  /** The lexical index of a store: its file on disk when it has one, else one built in memory. */
+  static forStore(store: PassageStore): LexicalIndex {
+    const terms = store.lexicalTerms();
+    if (terms) return new LexicalIndex(terms, (label) => store.passageWithLabel(label), store.passages.length);
+    const passages = [...store.passages];
+    const titles = titleLookup(store.documents());
+    return LexicalIndex.inMemory(passages, titles);
   }
 
   query(text: string, k: number, accept?: (p: Passage) => boolean): LexicalHit[] {
-    const results = this.search.search(this.informativeTerms(text).join(' '), {
-      boost: { title: this.titleBoost, text: 1 },
-      combineWith: 'OR',
-      // The terms are analyzed already (bigrams included): split them apart only.
-      tokenize: (terms) => terms.split(' '),
-      filter: accept ? (r) => accept(this.passages[r.id as number]) : undefined,
-    });
-    // MiniSearch multiplies BM25 by the number of query terms matched, which ranks a passage with many common
-    // words above one with the question's rare name; plain BM25 measured better on every question set.
-    return results
-      .map((r) => ({ passage: this.passages[r.id as number], score: r.score / Math.max(1, r.queryTerms.length) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+    // Rows of passages this version does not hold (newer, or removed) are skipped: fetch all when filtering.
+    const terms = this.informativeTerms(text);
+    const limit = accept ? null : k + FETCH_MARGIN;
+    const hits = this.keep(this.terms.search(terms, limit), k, accept);
+    return hits.length < k && limit !== null ? this.keep(this.terms.search(terms, null), k, accept) : hits;
+  }
+
+  private keep(matches: LexicalMatch[], k: number, accept?: (p: Passage) => boolean): LexicalHit[] {
+    const hits: LexicalHit[] = [];
+    for (const m of matches) {
+      const passage = this.passageOf(m.label);
+      if (!passage || (accept && !accept(passage))) continue;
+      hits.push({ passage, score: m.score });
+      if (hits.length === k) break;
+    }
+    return hits;
   }
 
   knows(term: string): boolean {
@@ -88,11 +59,11 @@ export class LexicalIndex {
   }
 
   /**
-   * The query's words minus those found in more than half of all passages:
+   * The query's forms minus those found in more than half of all passages:
    * their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
   private informativeTerms(text: string): string[] {
-    const frequency = new Map([...new Set(lexicalTokens(text))].filter((t) => !isStopword(t)).map((t) => [t, this.frequency(t)]));
+    const frequency = new Map([...new Set(lexicalTokens(text))].filter((t) => !isStopword(t)).map((t) => [termForm(t), this.frequency(t)]));
     // Terms no passage has match nothing (and must not take the places of those that do).
     const terms = [...frequency.keys()].filter((t) => frequency.get(t)! > 0);
     const limit = this.documentCount / 2;
@@ -107,13 +78,15 @@ export class LexicalIndex {
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Passages holding the term in any of its indexed forms (its stem, its folded form). */
+  /** Passages holding the term in its indexed form (its stem, its folded form). */
   private frequency(term: string): number {
     if (isStopword(term)) return this.documentCount;
-    const forms = isBigram(term) ? [term] : termForms(term);
-    return Math.max(0, ...forms.map((f) => this.documentFrequency.get(f) ?? 0));
+    return Math.min(this.documentCount, this.terms.frequency(termForm(term)));
   }
 }
+
+/** Extra rows fetched beyond k: rows of passages another version holds are skipped. */
+const FETCH_MARGIN = 32;
 
 /**
  * At most this many terms are searched, the rarest: scoring a term costs its posting list, so a

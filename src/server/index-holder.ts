@@ -1,6 +1,6 @@
 import { QaEngine, type EngineModels } from '../answer/index.js';
 import { IndexNotReadyError, ModelMismatchError, NewsdeskError } from '../errors.js';
-import { currentVersion, loadVersion } from '../store/index.js';
+import { currentVersion, loadVersion, type PassageIndex } from '../store/index.js';
 
 export interface HolderLog {
   info(message: string): void;
@@ -15,6 +15,7 @@ export interface HolderLog {
  */
 export class IndexHolder {
   private engine: QaEngine | null = null;
+  private index: PassageIndex | null = null;
   private problem: NewsdeskError | null = null;
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
@@ -55,14 +56,15 @@ export class IndexHolder {
     try {
       const version = await currentVersion(this.indexDir);
       if (version === null || version === this.engine?.store.manifest.version) return;
-      const store = await loadVersion(this.indexDir, version);
+      const store = await loadVersion(this.indexDir, version, this.index);
       const { model, dimensions } = store.manifest;
       const { embedder } = this.models;
       if (model !== embedder.modelId || dimensions !== embedder.dimensions) {
         throw new ModelMismatchError(model, dimensions, embedder.modelId, embedder.dimensions);
       }
-      const engine = await QaEngine.build(store, this.models);
+      const engine = QaEngine.create(store, this.models);
       this.engine = engine;
+      this.index = store;
       this.problem = null;
       this.log.info(`Serving index version ${version} (${store.passages.length} passages, model ${model}).`);
     } catch (error) {

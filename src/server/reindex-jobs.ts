@@ -1,19 +1,11 @@
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import { IngestTimeoutError, NewsdeskError } from '../errors.js';
+import { NewsdeskError } from '../errors.js';
+import { IngestProcess } from './ingest-process.js';
 import { replaceFileDurably, type IngestSummary } from '../store/index.js';
-
-/** What the ingest child process (src/cli/ingest-worker.ts) reports over IPC. */
-export type WorkerMessage =
-  | { type: 'progress'; embedded: number; total: number }
-  | { type: 'warning'; message: string }
-  | { type: 'done'; summary: unknown }
-  | { type: 'failed'; code: string; message: string };
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -40,10 +32,6 @@ export class IngestBusyError extends NewsdeskError {
 }
 
 const JOBS_KEPT = 50;
-/** After the cooperative job time limit, the child gets this long before it is killed. */
-const KILL_GRACE_MS = 5_000;
-
-const WORKER = fileURLToPath(new URL('../cli/ingest-worker.ts', import.meta.url));
 
 const StoredJobsSchema = z.object({
   jobs: z.array(
@@ -69,9 +57,9 @@ interface Waiter {
 }
 
 /**
- * Runs incremental ingests for the server, one at a time, each in a child
- * process so that embedding and graph building never block the requests
- * being answered. Requests arriving while a job runs are coalesced into one
+ * Runs incremental ingests for the server, one at a time, in a child
+ * process (IngestProcess) so that embedding and graph building never block
+ * the requests being answered. Requests arriving while a job runs are coalesced into one
  * queued job that starts when it ends. Jobs are recorded in index/jobs.json:
  * a job cut short by a server stop or crash is re-run at the next start-up.
  * A failed job (bad input, crash, time limit, unwritable disk) leaves the
@@ -85,6 +73,7 @@ export class ReindexJobs {
   private queued: ReindexJob | null = null;
   private saving: Promise<void> = Promise.resolve();
   private readonly jobsFile: string;
+  private readonly ingest: IngestProcess;
 
   constructor(
     private readonly config: Config,
@@ -92,6 +81,7 @@ export class ReindexJobs {
     private readonly log: { info(m: string): void; error(m: string): void },
   ) {
     this.jobsFile = join(config.indexDir, 'jobs.json');
+    this.ingest = new IngestProcess(config);
   }
 
   get current(): ReindexJob | null {
@@ -225,57 +215,27 @@ export class ReindexJobs {
     }
   }
 
-  private runWorker(batch: ReindexJob[]): Promise<NonNullable<ReindexJob['summary']>> {
-    const [job] = batch;
-    const c = this.config;
-    const env = {
-      ...process.env,
-      CORPUS_DIR: c.corpusDir,
-      INDEX_DIR: c.indexDir,
-      MODELS_DIR: c.modelsDir,
-      EMBEDDING_MODEL: c.embedding.model,
-      EMBEDDING_QUANTIZED: c.embedding.quantized,
-      ALLOW_REMOTE_MODELS: String(c.embedding.allowRemoteModels),
-      EMBED_BATCH_SIZE: String(c.embedding.batchSize),
-      MAX_FILE_BYTES: String(c.ingest.maxFileBytes),
-      INGEST_FILE_TIMEOUT_MS: String(c.ingest.fileTimeoutMs),
-      INGEST_JOB_TIMEOUT_MS: String(c.ingest.jobTimeoutMs),
-      HTML_MAX_DEPTH: String(c.ingest.htmlMaxDepth),
-      CHUNK_MIN_WORDS: String(c.chunking.minWords),
-      CHUNK_TARGET_WORDS: String(c.chunking.targetWords),
-      CHUNK_MAX_WORDS: String(c.chunking.maxWords),
-      MAX_PASSAGE_CHARS: String(c.chunking.maxChars),
-      NEWSDESK_LOCK_OWNER: `server pid ${process.pid}, job ${job.id}`,
-    };
-    return new Promise((resolve, reject) => {
-      const child = fork(WORKER, [], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-      let outcome: WorkerMessage | null = null;
-      let stderr = '';
-      let timedOut = false;
-      // The worker stops itself at the limit between files and batches; a stuck one is killed.
-      const killer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-      }, c.ingest.jobTimeoutMs + KILL_GRACE_MS);
-      child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-      child.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress') for (const j of batch) j.progress = { embedded: message.embedded, total: message.total };
-        else if (message.type === 'warning') for (const j of batch) j.warnings.push(message.message);
-        else outcome = message;
-      });
-      child.on('error', (error) => {
-        clearTimeout(killer);
-        reject(error);
-      });
-      child.on('exit', (code, signal) => {
-        clearTimeout(killer);
-        const result = outcome as WorkerMessage | null;
-        if (result?.type === 'done') resolve(result.summary as NonNullable<ReindexJob['summary']>);
-        else if (result?.type === 'failed') reject(new NewsdeskError(result.code, result.message, 500));
-        else if (timedOut) reject(new IngestTimeoutError(c.ingest.jobTimeoutMs, 'running (the ingest process was killed)'));
-        else reject(new NewsdeskError('INGEST_CRASHED', `The ingest process stopped (${signal ?? `exit code ${code}`}) before finishing. ${stderr.trim().split('\n').slice(-3).join(' ')}`, 500));
-      });
+  private async runWorker(batch: ReindexJob[]): Promise<NonNullable<ReindexJob['summary']>> {
+    const summary = await this.ingest.run({
+      lockOwner: `server pid ${process.pid}, job ${batch[0].id}`,
+      onProgress: (embedded, total) => {
+        for (const j of batch) j.progress = { embedded, total };
+      },
+      onWarning: (message) => {
+        for (const j of batch) j.warnings.push(message);
+      },
     });
+    return summary as NonNullable<ReindexJob['summary']>;
+  }
+
+  /** Starts the ingest process ahead of the first job. */
+  warmUp(): void {
+    this.ingest.warmUp();
+  }
+
+  /** Stops the ingest process. */
+  close(): Promise<void> {
+    return this.ingest.close();
   }
 
   private waiter(id: string): Waiter {

@@ -54,6 +54,8 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   port = (server.address() as AddressInfo).port;
   // Only a server that holds its port polls the index, resumes jobs and watches the corpus.
   holder.startPolling(config.server.indexPollMs);
+  // Uploads and corpus changes are indexed by a process kept warm, so that a new article is answerable in seconds.
+  if (config.server.adminToken !== '' || config.server.watchCorpus) jobs.warmUp();
   await jobs.resume(); // jobs a previous server left running or queued are run again
   const watcher = config.server.watchCorpus ? watchCorpus(config.corpusDir, jobs, config.server.watchDebounceMs, log) : null;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -69,6 +71,7 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await jobs.close();
       await jobs.flushed(); // the job history is on disk before the caller moves on
     },
   };

@@ -3,9 +3,10 @@
  * segment with the new and changed documents and hard-links the previous
  * version's segments, so adding one article never rewrites the others.
  */
-import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { splitStatedSource, type ArticleDocument } from '../ingest/index.js';
+import { linkOrCopy } from './durable-fs.js';
 import type { VersionFiles } from './layout.js';
 import { StoredDocumentSchema, type DocumentEntry, type Manifest, type StoredDocument } from './manifest.js';
 
@@ -46,5 +47,5 @@ export async function writeSegment(files: VersionFiles, segment: string, documen
 /** Shares a segment of an earlier version: a hard link where the file system allows, else a copy. */
 export async function carrySegment(from: VersionFiles, to: VersionFiles, segment: string): Promise<void> {
   await mkdir(to.segments, { recursive: true });
-  await link(from.segment(segment), to.segment(segment)).catch(() => copyFile(from.segment(segment), to.segment(segment)));
+  await linkOrCopy(from.segment(segment), to.segment(segment));
 }

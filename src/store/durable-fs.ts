@@ -3,7 +3,7 @@
  * the file, rename it into place, fsync the folder holding the new name.
  * Every step can be observed (FsTrace) so that a test can check the order.
  */
-import { open, readdir, rename } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export type FsStep = { op: 'fsync' | 'fsyncDir' | 'write'; path: string } | { op: 'rename'; path: string; to: string };
@@ -70,4 +70,9 @@ export async function fsyncTree(dir: string, trace?: FsTrace): Promise<void> {
     else if (entry.isFile()) await fsyncFile(path, trace);
   }
   await fsyncDir(dir, trace);
+}
+
+/** Shares a file of an earlier version: a hard link where the file system allows, else a copy. */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(() => copyFile(from, to));
 }

@@ -7,3 +7,4 @@ export { indexPaths } from './layout.js';
 export type { Manifest } from './manifest.js';
 export { fsyncDir, fsyncFile, replaceFileDurably, renameSynced, writeFileSynced, type FsStep, type FsTrace } from './durable-fs.js';
 export type { FailedFile } from './manifest.js';
+export { LexicalStore, TITLE_WEIGHT, type LexicalRow, type LexicalMatch } from './lexical-store.js';

@@ -4,12 +4,16 @@ import { join } from 'node:path';
  * index/
  *   CURRENT            name of the version being served (replaced atomically by rename)
  *   ingest.lock        present while an ingest runs
- *   versions/<v>/      manifest.json, passages.json, vectors.hnsw,
+ *   lexical.sqlite     the BM25 index of every recent version's passages, by HNSW label (SQLite FTS5, WAL)
+ *   versions/<v>/      manifest.json, passages.json,
+ *                      vectors.hnsw (the graph as of the last checkpoint, a hard link when unchanged),
+ *                      deltas/<version>.json + .f32 (changes since: removed labels, added passages and vectors),
  *                      documents/<segment>.json (unchanged segments are hard links shared between versions)
  */
 export const indexPaths = (indexDir: string) => ({
   current: join(indexDir, 'CURRENT'),
   lock: join(indexDir, 'ingest.lock'),
+  lexical: join(indexDir, 'lexical.sqlite'),
   versions: join(indexDir, 'versions'),
   version: (v: string) => versionFiles(join(indexDir, 'versions', v)),
 });
@@ -21,6 +25,9 @@ export const versionFiles = (dir: string) => ({
   segment: (name: string) => join(dir, 'documents', `${name}.json`),
   passages: join(dir, 'passages.json'),
   vectors: join(dir, 'vectors.hnsw'),
+  deltas: join(dir, 'deltas'),
+  delta: (name: string) => join(dir, 'deltas', `${name}.json`),
+  deltaVectors: (name: string) => join(dir, 'deltas', `${name}.f32`),
 });
 
 export type VersionFiles = ReturnType<typeof versionFiles>;

@@ -6,7 +6,8 @@ export const SCHEMA_VERSION = 2;
 /** What re-indexing needs to know of a document without reading its text. */
 export const DocumentEntrySchema = z.object({
   hash: z.string(),
-  chunkIds: z.array(z.string()),
+  /** Written by indexes before passages.json was the one place listing them; not read. */
+  chunkIds: z.array(z.string()).optional(),
   /** The segment file holding this document's current text. */
   segment: z.string(),
   size: z.number().optional(),
@@ -34,6 +35,22 @@ export const ManifestSchema = z.object({
   nextLabel: z.number().int().nonnegative(),
   deletedLabels: z.number().int().nonnegative(),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }),
+  /**
+   * How the graph is stored: vectors.hnsw, then these deltas applied in order; `base` is the version
+   * this one extends (its own delta is deltas/<version>), `elements` the points in the graph, deleted
+   * ones included. Absent in indexes whose vectors.hnsw was the whole graph.
+   */
+  graph: z
+    .object({
+      base: z.string().nullable(),
+      deltas: z.array(z.string()),
+      elements: z.number().int().nonnegative(),
+      /** Points added by the deltas not yet written into vectors.hnsw. */
+      pendingPoints: z.number().int().nonnegative(),
+      /** True when this version rebuilt the graph without its deleted points. */
+      compacted: z.boolean(),
+    })
+    .optional(),
   /**
    * Files the last ingest skipped, with why: reported by /health, and not
    * read again until their size or modification time changes.
@@ -69,3 +86,5 @@ export const StoredDocumentSchema = z.object({
   cleanText: z.string(),
 });
 export type StoredDocument = z.infer<typeof StoredDocumentSchema>;
+
+export type GraphLayout = NonNullable<Manifest['graph']>;

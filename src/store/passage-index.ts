@@ -1,5 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
+import type { LexicalStore } from './lexical-store.js';
 import type { Manifest, StoredPassage } from './manifest.js';
 
 const { HierarchicalNSW } = hnswlib;
@@ -21,6 +22,10 @@ export interface PassageStore {
   searchVector(query: Float32Array, k: number, accept?: (p: Passage) => boolean): VectorHit[];
   /** The stored vector of a passage. */
   vectorOf(passage: Passage): Float32Array;
+  /** The passage stored under an HNSW label, if this version holds it. */
+  passageWithLabel(label: number): Passage | undefined;
+  /** The lexical index on disk holding this version's passages, or null when there is none (an index held in memory). */
+  lexicalTerms(): LexicalStore | null;
 }
 
 /** One loaded index version held in memory. Immutable: a new version is a new object. */
@@ -30,11 +35,24 @@ export class PassageIndex implements PassageStore {
   private readonly docs: Map<string, ArticleDocument>;
   private readonly byLabel: Map<number, Passage>;
   private readonly labelOf: Map<string, number>;
-  private readonly hnsw: HnswIndex;
+  /** The passages as stored (with their HNSW labels). */
+  readonly stored: readonly StoredPassage[];
+  /**
+   * The vector graph. A server applying the next version's delta adds to and marks deletions in this
+   * same graph: this version's searches skip labels it does not hold, so it stays correct meanwhile.
+   */
+  readonly hnsw: HnswIndex;
 
-  constructor(manifest: Manifest, documents: ArticleDocument[], stored: StoredPassage[], hnsw: HnswIndex) {
+  constructor(
+    manifest: Manifest,
+    documents: ArticleDocument[],
+    stored: StoredPassage[],
+    hnsw: HnswIndex,
+    private readonly lexical: LexicalStore | null = null,
+  ) {
     this.manifest = manifest;
     this.hnsw = hnsw;
+    this.stored = stored;
     this.docs = new Map(documents.map((d) => [d.docId, d]));
     this.byLabel = new Map();
     this.labelOf = new Map();
@@ -64,6 +82,14 @@ export class PassageIndex implements PassageStore {
       const passage = this.byLabel.get(label);
       return passage ? [{ passage, score: 1 - distances[i] }] : [];
     });
+  }
+
+  passageWithLabel(label: number): Passage | undefined {
+    return this.byLabel.get(label);
+  }
+
+  lexicalTerms(): LexicalStore | null {
+    return this.lexical;
   }
 
   vectorOf(passage: Passage): Float32Array {

@@ -3,8 +3,11 @@ import { existsSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
 import { IndexCorruptError, IndexNotReadyError } from '../errors.js';
-import { readDocuments } from './document-segments.js';
-import { indexPaths } from './layout.js';
+import type { ArticleDocument } from '../ingest/index.js';
+import { readDocuments, readSegment, segmentsOf } from './document-segments.js';
+import { applyDelta, passagesAfter, readDelta } from './version-delta.js';
+import { indexPaths, type VersionFiles } from './layout.js';
+import { openLexicalStore, type LexicalStore } from './lexical-store.js';
 import { ManifestSchema, SCHEMA_VERSION, StoredPassageSchema, type Manifest, type StoredPassage } from './manifest.js';
 import { PassageIndex, type HnswIndex } from './passage-index.js';
 
@@ -30,14 +33,55 @@ export async function loadIndex(indexDir: string): Promise<PassageIndex> {
 export interface IndexSkeleton {
   manifest: Manifest;
   passages: StoredPassage[];
-  hnsw: HnswIndex;
+  /** The graph, every delta applied: read on the first call only (appending a delta does not need it). */
+  graph(): Promise<HnswIndex>;
 }
 
-export async function loadVersion(indexDir: string, version: string): Promise<PassageIndex> {
+/**
+ * Loads a version. Given the version being served, and when the new one extends it, only the change
+ * is read: new documents, new passages and their vectors (added to the served graph). Otherwise the
+ * version is read whole.
+ */
+export async function loadVersion(indexDir: string, version: string, served?: PassageIndex | null): Promise<PassageIndex> {
   const files = indexPaths(indexDir).version(version);
+  // A delta that cannot be applied (damaged, say) is no reason not to read the version whole.
+  const extended = served ? await loadDelta(indexDir, version, served).catch(() => null) : null;
+  if (extended) return extended;
   const skeleton = await loadSkeleton(indexDir, version);
-  const documents = await readingVersion(files.dir, () => readDocuments(files, skeleton.manifest));
-  return new PassageIndex(skeleton.manifest, documents, skeleton.passages, skeleton.hnsw);
+  const [documents, hnsw] = await Promise.all([readingVersion(files.dir, () => readDocuments(files, skeleton.manifest)), skeleton.graph()]);
+  const lexical = checkedLexicalStore(indexDir, skeleton.passages);
+  return new PassageIndex(skeleton.manifest, documents, skeleton.passages, hnsw, lexical);
+}
+
+async function loadDelta(indexDir: string, version: string, served: PassageIndex): Promise<PassageIndex | null> {
+  const files = indexPaths(indexDir).version(version);
+  const manifest = await readManifestFile(files.manifest);
+  // A compacted graph has shed its deleted points: worth reading whole.
+  if (manifest.graph?.base !== served.manifest.version || manifest.graph.compacted) return null;
+  const delta = await readDelta(files, version);
+  const lexical = checkedLexicalStore(indexDir, delta.added);
+  const documents = await extendDocuments(files, manifest, served);
+  applyDelta(served.hnsw, delta);
+  return new PassageIndex(manifest, documents, passagesAfter(served.stored, delta), served.hnsw, lexical);
+}
+
+/** The served documents the new version keeps (same segment), plus those of the segments it adds. */
+async function extendDocuments(files: VersionFiles, manifest: Manifest, served: PassageIndex): Promise<ArticleDocument[]> {
+  const before = served.manifest.documents;
+  const kept = [...served.documents()].filter((d) => manifest.documents[d.docId] !== undefined && manifest.documents[d.docId].segment === before[d.docId]?.segment);
+  const added = segmentsOf(Object.values(manifest.documents)).filter((s) => served.manifest.segments[s] === undefined);
+  const read = await Promise.all(added.map((s) => readSegment(files, manifest, s)));
+  return [...kept, ...read.flat()];
+}
+
+/** The index folder's lexical store, checked to hold every one of these passages. */
+function checkedLexicalStore(indexDir: string, passages: readonly StoredPassage[]): LexicalStore {
+  const file = indexPaths(indexDir).lexical;
+  const lexical = openLexicalStore(file);
+  const stored = lexical.labels();
+  const missing = passages.reduce((count, p) => count + (stored.has(p.label) ? 0 : 1), 0);
+  if (missing > 0) throw new IndexCorruptError(file, `its lexical index lacks ${missing} of ${passages.length} passages (run npm run ingest to add them)`);
+  return lexical;
 }
 
 export async function loadSkeleton(indexDir: string, version: string): Promise<IndexSkeleton> {
@@ -45,16 +89,21 @@ export async function loadSkeleton(indexDir: string, version: string): Promise<I
   if (!existsSync(files.manifest)) throw new IndexCorruptError(files.dir, 'its manifest is missing');
   return readingVersion(files.dir, async () => {
     const manifest = await readManifestFile(files.manifest);
-    const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.dimensions);
-    // The graph is read off the main thread while the passages are parsed on it.
-    const hasGraph = existsSync(files.vectors);
-    const readPassages = async () => z.array(StoredPassageSchema).parse(JSON.parse(await readFile(files.passages, 'utf8')));
-    const [passages] = await Promise.all([readPassages(), hasGraph ? hnsw.readIndex(files.vectors, true) : null]);
-    if (!hasGraph && passages.length > 0) throw new Error('its vectors file is missing');
-    if (!hasGraph) hnsw.initIndex({ maxElements: 1, m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction, allowReplaceDeleted: true });
-    hnsw.setEf(manifest.hnsw.efSearch);
-    return { manifest, passages, hnsw };
+    const passages = z.array(StoredPassageSchema).parse(JSON.parse(await readFile(files.passages, 'utf8')));
+    let graph: Promise<HnswIndex> | null = null;
+    return { manifest, passages, graph: () => (graph ??= readingVersion(files.dir, () => readGraph(files, manifest, passages.length))) };
   });
+}
+
+/** vectors.hnsw, then the version's deltas in order. */
+async function readGraph(files: VersionFiles, manifest: Manifest, passages: number): Promise<HnswIndex> {
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.dimensions);
+  if (existsSync(files.vectors)) await hnsw.readIndex(files.vectors, true);
+  else if (passages > 0) throw new Error('its vectors file is missing');
+  else hnsw.initIndex({ maxElements: 1, m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction, allowReplaceDeleted: true });
+  for (const name of manifest.graph?.deltas ?? []) applyDelta(hnsw, await readDelta(files, name));
+  hnsw.setEf(manifest.hnsw.efSearch);
+  return hnsw;
 }
 
 /**
@@ -66,7 +115,10 @@ export async function whyIndexIsNeeded(indexDir: string): Promise<string | null>
   if (version === null) return `No index in ${indexDir} yet`;
   const files = indexPaths(indexDir).version(version);
   try {
-    await readManifestFile(files.manifest);
+    const manifest = await readManifestFile(files.manifest);
+    const lexicalFile = indexPaths(indexDir).lexical;
+    const rows = existsSync(lexicalFile) ? openLexicalStore(lexicalFile).size() : 0;
+    if (rows < manifest.passages) return `The lexical index of ${indexDir} lacks ${manifest.passages - rows} passages`;
     return null;
   } catch (error) {
     return `The index in ${indexDir} cannot be used (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`;

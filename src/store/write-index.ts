@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import type { ArticleDocument } from '../ingest/index.js';
 import { carrySegment, writeSegment } from './document-segments.js';
-import { indexPaths, versionFiles } from './layout.js';
+import { existsSync } from 'node:fs';
+import { indexPaths, versionFiles, type VersionFiles } from './layout.js';
 import type { Manifest, StoredPassage } from './manifest.js';
+import { writeDelta, type VersionDelta } from './version-delta.js';
 import type { HnswIndex } from './passage-index.js';
 import { currentVersion } from './read-index.js';
-import { fsyncDir, fsyncTree, renameSynced, replaceFileDurably, type FsTrace } from './durable-fs.js';
+import { fsyncDir, fsyncTree, linkOrCopy, renameSynced, replaceFileDurably, type FsTrace } from './durable-fs.js';
 
 const VERSIONS_KEPT = 3;
 
@@ -17,8 +19,13 @@ export interface IndexVersionData {
   /** Segments shared with the version this one extends. */
   carried: { fromVersion: string; segments: string[] } | null;
   passages: StoredPassage[];
-  hnsw: HnswIndex;
+  graphData: GraphWrite;
+  /** How this version differs from the one it extends (deltas/<version>), unless it rebuilt the graph. */
+  delta: VersionDelta | null;
 }
+
+/** The graph written whole, or the extended version's graph file and deltas shared (hard links). */
+export type GraphWrite = { hnsw: HnswIndex } | { linkFrom: string; deltas: string[] };
 
 /** A sortable, unique version name: build time plus a random suffix. */
 export function newVersionName(now = new Date()): string {
@@ -38,8 +45,11 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   const staging = versionFiles(`${paths.versions}/.staging-${version}`);
   await mkdir(staging.dir, { recursive: true });
   // The graph is written off the main thread while the JSON files are written on it.
-  const graphWritten = data.passages.length > 0 ? data.hnsw.writeIndex(staging.vectors) : null;
+  const graph = data.graphData;
+  const graphWritten = 'hnsw' in graph && data.passages.length > 0 ? graph.hnsw.writeIndex(staging.vectors) : null;
   graphWritten?.catch(() => undefined);
+  if ('linkFrom' in graph) await shareGraph(paths.version(graph.linkFrom), staging, graph.deltas);
+  if (data.delta) await writeDelta(staging, version, data.delta);
   for (const [segment, documents] of data.newSegments) await writeSegment(staging, segment, documents);
   const from = data.carried && paths.version(data.carried.fromVersion);
   for (const segment of data.carried?.segments ?? []) await carrySegment(from!, staging, segment);
@@ -51,6 +61,15 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   await replaceFileDurably(paths.current, `${version}\n`, trace);
   await pruneVersions(indexDir);
   await fsyncDir(paths.versions, trace);
+}
+
+async function shareGraph(from: VersionFiles, to: VersionFiles, deltas: readonly string[]): Promise<void> {
+  if (existsSync(from.vectors)) await linkOrCopy(from.vectors, to.vectors);
+  if (deltas.length > 0) await mkdir(to.deltas, { recursive: true });
+  for (const name of deltas) {
+    await linkOrCopy(from.delta(name), to.delta(name));
+    await linkOrCopy(from.deltaVectors(name), to.deltaVectors(name));
+  }
 }
 
 /** Keeps the newest versions (a running server may still be loading one) and removes crash leftovers. */

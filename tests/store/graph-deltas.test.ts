@@ -1,0 +1,71 @@
+import { stat, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LexicalIndex } from '../../src/retrieve/index.js';
+import { currentVersion, indexPaths, loadIndex, loadVersion, updateIndex, whyIndexIsNeeded, type PassageIndex } from '../../src/store/index.js';
+import { CountingEmbedder, copySeedCorpus, realEmbedder, tempDir, testConfig } from '../helpers/fixtures.js';
+
+const { chunking, ingest } = testConfig();
+const ARTICLE = 'Harbour at Velkaro to open in March\n\nThe port authority said on Monday that the new deep-water harbour at Velkaro will open on 14 March 2031. It cost 41 million dollars.\n';
+
+describe('a new article costs a delta, not a new copy of the archive', () => {
+  let root: string;
+  let corpusDir: string;
+  let indexDir: string;
+
+  beforeAll(async () => {
+    root = await tempDir();
+    corpusDir = join(root, 'corpus');
+    indexDir = join(root, 'index');
+    await copySeedCorpus(corpusDir);
+    await ingestNow(new CountingEmbedder(await realEmbedder()));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const ingestNow = (embedder: CountingEmbedder) => updateIndex({ corpusDir, indexDir, embedder, chunking, maxFileBytes: ingest.maxFileBytes });
+  const versionFiles = async () => indexPaths(indexDir).version((await currentVersion(indexDir))!);
+  const velkaro = (index: PassageIndex) => index.passages.filter((p) => p.text.includes('Velkaro'));
+
+  it('shares the graph file with the previous version and records the change as a delta', async () => {
+    const before = await versionFiles();
+    await writeFile(join(corpusDir, 'velkaro.txt'), ARTICLE);
+    const summary = await ingestNow(new CountingEmbedder(await realEmbedder()));
+    const after = await versionFiles();
+    expect((await stat(after.vectors)).ino).toBe((await stat(before.vectors)).ino);
+    const index = await loadIndex(indexDir);
+    expect(index.manifest.graph).toMatchObject({ deltas: [summary.version], compacted: false });
+    const [added] = velkaro(index);
+    expect(index.searchVector(index.vectorOf(added), 1)[0].passage.chunkId).toBe(added.chunkId);
+    expect(LexicalIndex.forStore(index).query('Velkaro harbour', 1)[0].passage.chunkId).toBe(added.chunkId);
+  });
+
+  it('lets a server apply the delta to the version it serves, with the same result as reading the new version whole', async () => {
+    const served = await loadIndex(indexDir);
+    await writeFile(join(corpusDir, 'velkaro.txt'), ARTICLE.replace('14 March', '21 March'));
+    await rm(join(corpusDir, '001_ecbe5cd89bc95efb.txt'));
+    const { version } = await ingestNow(new CountingEmbedder(await realEmbedder()));
+    const applied = await loadVersion(indexDir, version, served);
+    const whole = await loadVersion(indexDir, version);
+    expect(applied.hnsw).toBe(served.hnsw); // extended in place, not read again
+    expect(applied.passages.map((p) => p.chunkId).sort()).toEqual(whole.passages.map((p) => p.chunkId).sort());
+    expect(applied.document('001_ecbe5cd89bc95efb.txt')).toBeUndefined();
+    const [changed] = velkaro(applied);
+    expect(changed.text).toContain('21 March');
+    expect(applied.searchVector(whole.vectorOf(changed), 1)[0].passage.chunkId).toBe(changed.chunkId);
+    const hits = LexicalIndex.forStore(applied).query('Velkaro harbour', 3);
+    expect(hits.map((h) => h.passage.text).filter((t) => t.includes('14 March'))).toEqual([]);
+    expect(hits[0].passage.text).toContain('21 March');
+  });
+
+  it('gives an index without its lexical index one at the next ingest, without embedding anything again', async () => {
+    const lexical = indexPaths(indexDir).lexical;
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${lexical}${suffix}`, { force: true });
+    expect(await whyIndexIsNeeded(indexDir)).toMatch(/lexical index/);
+    const embedder = new CountingEmbedder(await realEmbedder());
+    await ingestNow(embedder);
+    expect(embedder.texts).toBe(0);
+    expect(await whyIndexIsNeeded(indexDir)).toBeNull();
+    const index = await loadIndex(indexDir);
+    expect(LexicalIndex.forStore(index).query('Velkaro harbour', 1)[0].passage.text).toContain('Velkaro');
+  });
+});
