@@ -7,6 +7,7 @@
 import { loadConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/index.js';
 import { NewsdeskError } from '../errors.js';
+import type { SkeletonCache } from '../store/index.js';
 import type { IngestRequest, WorkerMessage } from '../server/index.js';
 import { updateFromConfig } from './ingest.js';
 
@@ -14,17 +15,22 @@ const send = (message: WorkerMessage) => process.send?.(message);
 const config = loadConfig();
 let embedder: Promise<Embedder> | null = null;
 let queue: Promise<void> = Promise.resolve();
+/** The version written last stays in memory: the next upload does not read the manifest and passages again. */
+const cache: SkeletonCache = { skeleton: null };
 
 async function run(request: IngestRequest): Promise<void> {
   try {
     embedder ??= loadEmbedder(config);
     const summary = await updateFromConfig(config, await embedder, {
       lockOwner: request.lockOwner,
+      paths: request.paths ?? undefined,
+      cache,
       onProgress: (embedded, total) => send({ type: 'progress', embedded, total }),
       onWarning: (message) => send({ type: 'warning', message }),
     });
     send({ type: 'done', summary });
   } catch (error) {
+    cache.skeleton = null;
     send(error instanceof NewsdeskError ? { type: 'failed', code: error.code, message: error.message } : { type: 'failed', code: 'INGEST_FAILED', message: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -14,7 +14,7 @@ import { startProgress, type Progress } from './progress.js';
 import { runIfEntryPoint } from './run-command.js';
 
 /** An incremental update of the configured index from the configured corpus. */
-export function updateFromConfig(config: Config, embedder: Embedder, hooks: Pick<UpdateIndexOptions, 'onProgress' | 'onWarning' | 'lockOwner'> = {}): Promise<IngestSummary> {
+export function updateFromConfig(config: Config, embedder: Embedder, hooks: Pick<UpdateIndexOptions, 'onProgress' | 'onWarning' | 'lockOwner' | 'paths' | 'cache'> = {}): Promise<IngestSummary> {
   const { maxFileBytes, fileTimeoutMs, jobTimeoutMs, htmlMaxDepth } = config.ingest;
   return updateIndex({
     corpusDir: config.corpusDir,

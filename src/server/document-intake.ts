@@ -4,7 +4,7 @@ import { extname, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { InvalidRequestError, NewsdeskError, UploadRejectedError } from '../errors.js';
-import { DEFAULT_HTML_BUDGET, httpUrl, isCalendarDate, prepareArticle, type FileLimits } from '../ingest/index.js';
+import { DEFAULT_HTML_BUDGET, httpUrl, isCalendarDate, prepareArticle, type ArticleDocument, type FileLimits } from '../ingest/index.js';
 import { fsyncDir, replaceFileDurably } from '../store/index.js';
 import type { IndexHolder } from './index-holder.js';
 
@@ -18,6 +18,18 @@ export const NewDocumentSchema = z
   })
   .strict();
 export type NewDocument = z.infer<typeof NewDocumentSchema>;
+
+/** Hashes of documents' clean texts, kept per document object: a new version shares the objects of the documents it keeps. */
+const cleanHashes = new WeakMap<ArticleDocument, string>();
+
+function cleanTextHash(doc: ArticleDocument): string {
+  let hash = cleanHashes.get(doc);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(doc.cleanText).digest('hex');
+    cleanHashes.set(doc, hash);
+  }
+  return hash;
+}
 
 const UPLOAD_EXTENSIONS = new Set(['.txt', '.md', '.html']);
 const UPLOAD_DIR = 'uploads';
@@ -147,7 +159,7 @@ export class DocumentIntake {
     const version = store?.manifest.version ?? null;
     if (version !== this.indexedVersion) {
       this.indexed = new Map();
-      for (const doc of store?.documents() ?? []) this.indexed.set(createHash('sha256').update(doc.cleanText).digest('hex'), doc.docId);
+      for (const doc of store?.documents() ?? []) this.indexed.set(cleanTextHash(doc), doc.docId);
       for (const docId of this.removed) if (!store?.document(docId)) this.removed.delete(docId);
       this.indexedVersion = version;
     }

@@ -8,6 +8,8 @@ import type { IngestSummary } from '../store/index.js';
 export interface IngestRequest {
   type: 'run';
   lockOwner: string;
+  /** The only corpus files that may have changed (an upload, a delete); null: scan the corpus. */
+  paths: string[] | null;
 }
 
 /** What the ingest process reports over IPC. */
@@ -19,6 +21,7 @@ export type WorkerMessage =
 
 export interface IngestRun {
   lockOwner: string;
+  paths: string[] | null;
   onProgress(embedded: number, total: number): void;
   onWarning(message: string): void;
 }
@@ -77,7 +80,7 @@ export class IngestProcess {
       child.channel?.ref(); // the server waits for this ingest
       child.on('message', onMessage);
       child.once('exit', onExit);
-      child.send({ type: 'run', lockOwner: request.lockOwner } satisfies IngestRequest);
+      child.send({ type: 'run', lockOwner: request.lockOwner, paths: request.paths } satisfies IngestRequest);
     });
   }
 

@@ -74,6 +74,8 @@ export class ReindexJobs {
   private saving: Promise<void> = Promise.resolve();
   private readonly jobsFile: string;
   private readonly ingest: IngestProcess;
+  /** Per job, the only corpus files it must look at; null: the whole corpus (a resumed job has none recorded). */
+  private readonly scopes = new Map<string, Set<string> | null>();
 
   constructor(
     private readonly config: Config,
@@ -104,10 +106,13 @@ export class ReindexJobs {
     return this.waiter(id).promise;
   }
 
-  /** Starts a job now, or throws IngestBusyError naming the running one. */
-  start(trigger: string): { job: ReindexJob; done: Promise<ReindexJob> } {
+  /**
+   * Starts a job now, or throws IngestBusyError naming the running one. `paths`: the only corpus
+   * files that changed (an upload, a delete), so the job need not scan the corpus.
+   */
+  start(trigger: string, paths?: readonly string[]): { job: ReindexJob; done: Promise<ReindexJob> } {
     if (this.running) throw new IngestBusyError(this.running[0]);
-    const job = this.newJob(trigger);
+    const job = this.newJob(trigger, paths);
     this.launch([job]);
     return { job, done: this.finished(job.id) };
   }
@@ -116,12 +121,14 @@ export class ReindexJobs {
    * Starts a job now or, when one is running, returns the queued job that
    * will run after it (creating it if needed): never refuses.
    */
-  enqueue(trigger: string): { job: ReindexJob; done: Promise<ReindexJob> } {
-    if (!this.running) return this.start(trigger);
+  enqueue(trigger: string, paths?: readonly string[]): { job: ReindexJob; done: Promise<ReindexJob> } {
+    if (!this.running) return this.start(trigger, paths);
     if (this.queued) {
       if (!this.queued.trigger.split(', ').includes(trigger)) this.queued.trigger += `, ${trigger}`;
+      const scope = this.scopes.get(this.queued.id);
+      this.scopes.set(this.queued.id, scope && paths ? new Set([...scope, ...paths]) : null);
     } else {
-      this.queued = this.newJob(trigger);
+      this.queued = this.newJob(trigger, paths);
       this.persist();
     }
     return { job: this.queued, done: this.finished(this.queued.id) };
@@ -163,7 +170,7 @@ export class ReindexJobs {
     await this.saving;
   }
 
-  private newJob(trigger: string): ReindexJob {
+  private newJob(trigger: string, paths?: readonly string[]): ReindexJob {
     const job: ReindexJob = {
       id: randomUUID(),
       trigger,
@@ -178,6 +185,7 @@ export class ReindexJobs {
       resumed: false,
     };
     this.remember(job);
+    this.scopes.set(job.id, paths ? new Set(paths) : null);
     return job;
   }
 
@@ -216,8 +224,11 @@ export class ReindexJobs {
   }
 
   private async runWorker(batch: ReindexJob[]): Promise<NonNullable<ReindexJob['summary']>> {
+    const scopes = batch.map((j) => this.scopes.get(j.id) ?? null);
+    for (const j of batch) this.scopes.delete(j.id);
     const summary = await this.ingest.run({
       lockOwner: `server pid ${process.pid}, job ${batch[0].id}`,
+      paths: scopes.every((scope) => scope !== null) ? [...new Set(scopes.flatMap((scope) => [...scope!]))] : null,
       onProgress: (embedded, total) => {
         for (const j of batch) j.progress = { embedded, total };
       },

@@ -56,6 +56,7 @@ export class LexicalStore {
       deleteTerms: this.db.prepare('DELETE FROM terms WHERE rowid = ?'),
       labels: this.db.prepare('SELECT label FROM labels').pluck(),
       count: this.db.prepare('SELECT count(*) FROM labels').pluck(),
+      countOf: this.db.prepare('SELECT count(*) FROM labels WHERE label IN (SELECT value FROM json_each(?))').pluck(),
       maxLabel: this.db.prepare('SELECT max(label) FROM labels').pluck(),
       frequency: this.db.prepare('SELECT doc FROM terms_vocabulary WHERE term = ?').pluck(),
       search: this.db.prepare('SELECT rowid AS label, -rank AS score FROM terms WHERE terms MATCH ? ORDER BY rank LIMIT ?'),
@@ -75,6 +76,11 @@ export class LexicalStore {
   /** The highest label with a row, -1 when there is none. */
   maxLabel(): number {
     return (this.statements.maxLabel.get() as number | null) ?? -1;
+  }
+
+  /** How many of these labels have rows. */
+  countOf(labels: readonly number[]): number {
+    return this.statements.countOf.get(JSON.stringify(labels)) as number;
   }
 
   /** How many labels have rows. */

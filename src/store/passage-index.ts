@@ -49,6 +49,8 @@ export class PassageIndex implements PassageStore {
     stored: StoredPassage[],
     hnsw: HnswIndex,
     private readonly lexical: LexicalStore | null = null,
+    /** The version this one extends: its passage objects are reused for the labels both hold. */
+    extended: PassageIndex | null = null,
   ) {
     this.manifest = manifest;
     this.hnsw = hnsw;
@@ -58,7 +60,7 @@ export class PassageIndex implements PassageStore {
     this.labelOf = new Map();
     this.passages = stored.map((s) => {
       const doc = this.docs.get(s.docId);
-      const passage: Passage = { chunkId: s.chunkId, docId: s.docId, start: s.start, end: s.end, text: doc ? doc.cleanText.slice(s.start, s.end) : '' };
+      const passage: Passage = extended?.byLabel.get(s.label) ?? { chunkId: s.chunkId, docId: s.docId, start: s.start, end: s.end, text: doc ? doc.cleanText.slice(s.start, s.end) : '' };
       this.byLabel.set(s.label, passage);
       this.labelOf.set(s.chunkId, s.label);
       return passage;

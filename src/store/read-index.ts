@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { IndexCorruptError, IndexNotReadyError } from '../errors.js';
 import type { ArticleDocument } from '../ingest/index.js';
 import { readDocuments, readSegment, segmentsOf } from './document-segments.js';
-import { applyDelta, passagesAfter, readDelta } from './version-delta.js';
+import { applyDelta, manifestAfter, passagesAfter, readDelta } from './version-delta.js';
 import { indexPaths, type VersionFiles } from './layout.js';
 import { openLexicalStore, type LexicalStore } from './lexical-store.js';
 import { ManifestSchema, SCHEMA_VERSION, StoredPassageSchema, type Manifest, type StoredPassage } from './manifest.js';
@@ -55,14 +55,15 @@ export async function loadVersion(indexDir: string, version: string, served?: Pa
 
 async function loadDelta(indexDir: string, version: string, served: PassageIndex): Promise<PassageIndex | null> {
   const files = indexPaths(indexDir).version(version);
-  const manifest = await readManifestFile(files.manifest);
-  // A compacted graph has shed its deleted points: worth reading whole.
-  if (manifest.graph?.base !== served.manifest.version || manifest.graph.compacted) return null;
+  if (!existsSync(files.delta(version))) return null;
   const delta = await readDelta(files, version);
+  // A compacted graph has shed its deleted points: worth reading whole.
+  if (!delta.manifest || delta.manifest.header.graph?.base !== served.manifest.version || delta.manifest.header.graph.compacted) return null;
+  const manifest = manifestAfter(served.manifest, delta.manifest);
   const lexical = checkedLexicalStore(indexDir, delta.added);
   const documents = await extendDocuments(files, manifest, served);
   applyDelta(served.hnsw, delta);
-  return new PassageIndex(manifest, documents, passagesAfter(served.stored, delta), served.hnsw, lexical);
+  return new PassageIndex(manifest, documents, passagesAfter(served.stored, delta), served.hnsw, lexical, served);
 }
 
 /** The served documents the new version keeps (same segment), plus those of the segments it adds. */
@@ -78,8 +79,7 @@ async function extendDocuments(files: VersionFiles, manifest: Manifest, served: 
 function checkedLexicalStore(indexDir: string, passages: readonly StoredPassage[]): LexicalStore {
   const file = indexPaths(indexDir).lexical;
   const lexical = openLexicalStore(file);
-  const stored = lexical.labels();
-  const missing = passages.reduce((count, p) => count + (stored.has(p.label) ? 0 : 1), 0);
+  const missing = passages.length - lexical.countOf(passages.map((p) => p.label));
   if (missing > 0) throw new IndexCorruptError(file, `its lexical index lacks ${missing} of ${passages.length} passages (run npm run ingest to add them)`);
   return lexical;
 }
@@ -90,9 +90,15 @@ export async function loadSkeleton(indexDir: string, version: string): Promise<I
   return readingVersion(files.dir, async () => {
     const manifest = await readManifestFile(files.manifest);
     const passages = z.array(StoredPassageSchema).parse(JSON.parse(await readFile(files.passages, 'utf8')));
-    let graph: Promise<HnswIndex> | null = null;
-    return { manifest, passages, graph: () => (graph ??= readingVersion(files.dir, () => readGraph(files, manifest, passages.length))) };
+    return skeletonOf(indexDir, manifest, passages);
   });
+}
+
+/** A version's skeleton from its manifest and passages; its graph is read from disk when first asked for. */
+export function skeletonOf(indexDir: string, manifest: Manifest, passages: StoredPassage[]): IndexSkeleton {
+  const files = indexPaths(indexDir).version(manifest.version);
+  let graph: Promise<HnswIndex> | null = null;
+  return { manifest, passages, graph: () => (graph ??= readingVersion(files.dir, () => readGraph(files, manifest, passages.length))) };
 }
 
 /** vectors.hnsw, then the version's deltas in order. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { ChunkingSettings } from '../config.js';
@@ -11,8 +12,8 @@ import { indexPaths } from './layout.js';
 import { acquireIngestLock } from './lock.js';
 import { SCHEMA_VERSION, type DocumentEntry, type FailedFile, type GraphLayout, type Manifest, type StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
-import { currentVersion, loadSkeleton, type IndexSkeleton } from './read-index.js';
-import { applyDelta, type VersionDelta } from './version-delta.js';
+import { currentVersion, loadSkeleton, skeletonOf, type IndexSkeleton } from './read-index.js';
+import { applyDelta, manifestChange, type VersionDelta } from './version-delta.js';
 import { newVersionName, writeIndexVersion, type GraphWrite, type IndexVersionData } from './write-index.js';
 
 export const HNSW_SETTINGS = { m: 16, efConstruction: 200, efSearch: 256 };
@@ -45,6 +46,18 @@ export interface UpdateIndexOptions {
   onProgress?: (embedded: number, total: number) => void;
   onWarning?: (message: string) => void;
   lockOwner?: string;
+  /**
+   * Only these corpus files (relative paths) may have changed, been added or removed: the others are
+   * not even listed. What the server passes for an upload or a delete; absent, the corpus is scanned.
+   */
+  paths?: readonly string[];
+  /** Keeps the version written last in memory for the next run in the same process (the server's ingest process). */
+  cache?: SkeletonCache;
+}
+
+/** The last version an ingest wrote (its manifest and passages; the graph stays on disk). */
+export interface SkeletonCache {
+  skeleton: IndexSkeleton | null;
 }
 
 export interface IngestSummary {
@@ -83,13 +96,12 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const checkDeadline = (stage: string) => {
     if (performance.now() > deadline) throw new IngestTimeoutError(options.jobTimeoutMs ?? 0, stage);
   };
-  // The corpus is listed while the previous index loads: both are I/O-bound.
-  const listing = listArticlePaths(options.corpusDir);
-  listing.catch(() => undefined);
   const previous = await loadPrevious(options);
+  const targeted = options.paths && previous.index ? new Set(options.paths) : null;
+  const listing = targeted ? existingPaths(options.corpusDir, targeted) : listArticlePaths(options.corpusDir);
   const rebuildReason = previous.index ? incompatibility(previous.index.manifest, options) : previous.reason;
   const base = rebuildReason === null ? previous.index : null;
-  const { read, passagesOf, unchanged, skipped } = await readChangedDocuments(options, base?.manifest ?? null, listing, checkDeadline);
+  const { read, passagesOf, unchanged, skipped } = await readChangedDocuments(options, base?.manifest ?? null, listing, checkDeadline, targeted);
   for (const s of skipped) options.onWarning?.(`Skipped ${s.path}: ${s.reason}`);
   if (read.length + unchanged.length === 0) throw new NothingIndexedError(options.corpusDir, skipped.length > 0 ? `all ${skipped.length} files were skipped (${skipped.slice(0, 3).map((s) => `${s.relativePath ?? s.path}: ${s.reason}`).join('; ')})` : 'no .txt, .md or .html files were found');
 
@@ -105,12 +117,12 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const vectors = await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`), checkDeadline);
   // Labels are never reused, not even after a crash left rows of a version that was never switched to.
   const firstLabel = Math.max(previous.index?.manifest.nextLabel ?? 0, lexical.maxLabel() + 1);
-  const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors, firstLabel);
-  data.manifest.failed = failed;
+  const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors, firstLabel, failed);
   checkDeadline('indexing terms');
   await indexTerms(options.indexDir, lexical, previous.index, data.passages, fresh, firstLabel);
   checkDeadline('writing the index');
   await writeIndexVersion(options.indexDir, data, options.fsTrace);
+  if (options.cache) options.cache.skeleton = skeletonOf(options.indexDir, data.manifest, data.passages);
   return summary(data.manifest.version, rebuildReason, plan, skipped, data.passages.length, fresh.length, started, false);
 }
 
@@ -118,12 +130,14 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
  * Reads and cleans new or modified files. Files whose size and modification
  * time match the manifest are not opened: their passages are kept as they are.
  */
-async function readChangedDocuments(options: UpdateIndexOptions, manifest: Manifest | null, listing: Promise<string[]>, checkDeadline: (stage: string) => void) {
+async function readChangedDocuments(options: UpdateIndexOptions, manifest: Manifest | null, listing: Promise<string[]>, checkDeadline: (stage: string) => void, targeted: Set<string> | null) {
   const known = manifest?.documents ?? {};
   const failedBefore = manifest?.failed ?? {};
   const same = (entry: { size?: number; mtimeMs?: number } | undefined, size: number, mtimeMs: number) => entry !== undefined && entry.size === size && entry.mtimeMs === mtimeMs;
   const isUnchanged = (path: string, size: number, mtimeMs: number) => same(known[path], size, mtimeMs) || same(failedBefore[path], size, mtimeMs);
   const { files, skipped, unchanged: untouched } = await readCorpus(options.corpusDir, options.maxFileBytes, isUnchanged, listing);
+  // A targeted run takes every file it was not told about as unchanged.
+  if (targeted) untouched.push(...[...Object.keys(known), ...Object.keys(failedBefore)].filter((path) => !targeted.has(path)));
   // A file that failed before and has not changed since is not read again: it is reported as skipped, for the same reason.
   const unchanged: string[] = [];
   for (const path of untouched) {
@@ -162,9 +176,17 @@ function sameFailures(a: Record<string, FailedFile>, b: Record<string, FailedFil
   return keys.length === Object.keys(b).length && keys.every((k) => b[k] !== undefined && b[k].size === a[k].size && b[k].mtimeMs === a[k].mtimeMs);
 }
 
+/** The targeted files that exist, as absolute paths (a removed one is simply absent). */
+async function existingPaths(corpusDir: string, paths: Set<string>): Promise<string[]> {
+  const absolute = [...paths].map((p) => join(corpusDir, ...p.split('/')));
+  return absolute.filter((path) => existsSync(path));
+}
+
 async function loadPrevious(options: UpdateIndexOptions): Promise<{ index: IndexSkeleton | null; reason: string | null }> {
   const version = await currentVersion(options.indexDir);
   if (version === null) return { index: null, reason: 'no index exists yet' };
+  const cached = options.cache?.skeleton;
+  if (cached?.manifest.version === version) return { index: cached, reason: null };
   try {
     return { index: await loadSkeleton(options.indexDir, version), reason: null };
   } catch (error) {
@@ -253,7 +275,7 @@ async function storedRows(indexDir: string, manifest: Manifest, passages: Stored
   });
 }
 
-async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, fresh: Passage[], vectors: Float32Array[], firstLabel: number): Promise<IndexVersionData> {
+async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, fresh: Passage[], vectors: Float32Array[], firstLabel: number, failed: Record<string, FailedFile>): Promise<IndexVersionData> {
   const version = newVersionName();
   const kept = base ? base.passages.filter((p) => plan.kept.has(p.docId)) : [];
   const added = fresh.map((p, i) => ({ chunkId: p.chunkId, docId: p.docId, start: p.start, end: p.end, label: firstLabel + i }));
@@ -275,8 +297,10 @@ async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton 
     deletedLabels: graph.compacted ? 0 : (base?.manifest.deletedLabels ?? 0) + delta.removedLabels.length,
     hnsw: HNSW_SETTINGS,
     graph,
+    failed,
   };
-  return { manifest, newSegments: segments.newSegments, carried: segments.carried, passages, graphData: written, delta: base && !graph.compacted ? delta : null };
+  const change = base && !graph.compacted ? { graph: delta, manifest: manifestChange(base.manifest, manifest) } : null;
+  return { manifest, newSegments: segments.newSegments, carried: segments.carried, passages, graphData: written, delta: change };
 }
 
 function removedLabels(before: readonly StoredPassage[], kept: readonly StoredPassage[]): number[] {

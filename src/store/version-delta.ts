@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { VersionFiles } from './layout.js';
-import { StoredPassageSchema, type StoredPassage } from './manifest.js';
+import { DocumentEntrySchema, ManifestSchema, StoredPassageSchema, type Manifest, type StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
 
 export interface VersionDelta {
@@ -17,24 +17,56 @@ export interface VersionDelta {
   vectors: Float32Array[];
 }
 
-const DeltaSchema = z.object({ dimensions: z.number().int().positive(), removedLabels: z.array(z.number().int().nonnegative()), added: z.array(StoredPassageSchema) });
+/** What a server needs to turn the manifest it holds into the new one without reading it whole. */
+export interface ManifestChange {
+  /** The new manifest less its documents. */
+  header: Omit<Manifest, 'documents'>;
+  /** Documents whose entries are new or differ, and documents removed. */
+  changed: Manifest['documents'];
+  removed: string[];
+}
 
-export async function writeDelta(files: VersionFiles, name: string, delta: VersionDelta): Promise<void> {
+const DeltaSchema = z.object({
+  dimensions: z.number().int().positive(),
+  removedLabels: z.array(z.number().int().nonnegative()),
+  added: z.array(StoredPassageSchema),
+  manifest: z.object({ header: ManifestSchema.omit({ documents: true }), changed: z.record(z.string(), DocumentEntrySchema), removed: z.array(z.string()) }).optional(),
+});
+
+export async function writeDelta(files: VersionFiles, name: string, delta: VersionDelta, manifest: ManifestChange): Promise<void> {
   const dimensions = delta.vectors[0]?.length ?? 1;
   const packed = new Float32Array(delta.vectors.length * dimensions);
   delta.vectors.forEach((v, i) => packed.set(v, i * dimensions));
   await mkdir(files.deltas, { recursive: true });
   await writeFile(files.deltaVectors(name), new Uint8Array(packed.buffer));
-  await writeFile(files.delta(name), JSON.stringify({ dimensions, removedLabels: delta.removedLabels, added: delta.added }));
+  await writeFile(files.delta(name), JSON.stringify({ dimensions, removedLabels: delta.removedLabels, added: delta.added, manifest }));
 }
 
-export async function readDelta(files: VersionFiles, name: string): Promise<VersionDelta> {
+export async function readDelta(files: VersionFiles, name: string): Promise<VersionDelta & { manifest: ManifestChange | null }> {
   const meta = DeltaSchema.parse(JSON.parse(await readFile(files.delta(name), 'utf8')));
   const bytes = await readFile(files.deltaVectors(name));
   const packed = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (meta.added.length > 0 && packed.length !== meta.added.length * meta.dimensions) throw new Error(`its delta ${name} has ${packed.length} numbers for ${meta.added.length} passages`);
   const vectors = meta.added.map((_, i) => packed.slice(i * meta.dimensions, (i + 1) * meta.dimensions));
-  return { removedLabels: meta.removedLabels, added: meta.added, vectors };
+  return { removedLabels: meta.removedLabels, added: meta.added, vectors, manifest: meta.manifest ?? null };
+}
+
+/** The difference between two manifests (see ManifestChange). */
+export function manifestChange(before: Manifest, after: Manifest): ManifestChange {
+  const { documents, ...header } = after;
+  const changed: Manifest['documents'] = {};
+  for (const [docId, entry] of Object.entries(documents)) {
+    const old = before.documents[docId];
+    if (!old || old.hash !== entry.hash || old.segment !== entry.segment || old.size !== entry.size || old.mtimeMs !== entry.mtimeMs || old.addedAt !== entry.addedAt) changed[docId] = entry;
+  }
+  return { header, changed, removed: Object.keys(before.documents).filter((docId) => documents[docId] === undefined) };
+}
+
+/** The manifest after a change. */
+export function manifestAfter(before: Manifest, change: ManifestChange): Manifest {
+  const documents = { ...before.documents, ...change.changed };
+  for (const docId of change.removed) delete documents[docId];
+  return { ...change.header, documents };
 }
 
 /** Marks the delta's removed labels deleted and adds its passages' vectors. */

@@ -5,7 +5,7 @@ import { carrySegment, writeSegment } from './document-segments.js';
 import { existsSync } from 'node:fs';
 import { indexPaths, versionFiles, type VersionFiles } from './layout.js';
 import type { Manifest, StoredPassage } from './manifest.js';
-import { writeDelta, type VersionDelta } from './version-delta.js';
+import { writeDelta, type ManifestChange, type VersionDelta } from './version-delta.js';
 import type { HnswIndex } from './passage-index.js';
 import { currentVersion } from './read-index.js';
 import { fsyncDir, fsyncTree, linkOrCopy, renameSynced, replaceFileDurably, type FsTrace } from './durable-fs.js';
@@ -21,7 +21,7 @@ export interface IndexVersionData {
   passages: StoredPassage[];
   graphData: GraphWrite;
   /** How this version differs from the one it extends (deltas/<version>), unless it rebuilt the graph. */
-  delta: VersionDelta | null;
+  delta: { graph: VersionDelta; manifest: ManifestChange } | null;
 }
 
 /** The graph written whole, or the extended version's graph file and deltas shared (hard links). */
@@ -49,7 +49,7 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   const graphWritten = 'hnsw' in graph && data.passages.length > 0 ? graph.hnsw.writeIndex(staging.vectors) : null;
   graphWritten?.catch(() => undefined);
   if ('linkFrom' in graph) await shareGraph(paths.version(graph.linkFrom), staging, graph.deltas);
-  if (data.delta) await writeDelta(staging, version, data.delta);
+  if (data.delta) await writeDelta(staging, version, data.delta.graph, data.delta.manifest);
   for (const [segment, documents] of data.newSegments) await writeSegment(staging, segment, documents);
   const from = data.carried && paths.version(data.carried.fromVersion);
   for (const segment of data.carried?.segments ?? []) await carrySegment(from!, staging, segment);

@@ -47,6 +47,7 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     const applied = await loadVersion(indexDir, version, served);
     const whole = await loadVersion(indexDir, version);
     expect(applied.hnsw).toBe(served.hnsw); // extended in place, not read again
+    expect(applied.manifest).toEqual(whole.manifest);
     expect(applied.passages.map((p) => p.chunkId).sort()).toEqual(whole.passages.map((p) => p.chunkId).sort());
     expect(applied.document('001_ecbe5cd89bc95efb.txt')).toBeUndefined();
     const [changed] = velkaro(applied);

@@ -50,7 +50,7 @@ export function adminRouter(config: Config, jobs: ReindexJobs, intake: DocumentI
         res.status(200).json({ docId: stored.docId, duplicate: true, documentUrl: `/documents/${stored.docId}` });
         return;
       }
-      const { job } = jobs.enqueue('document upload');
+      const { job } = jobs.enqueue('document upload', [stored.docId]);
       res.status(202).json({ docId: stored.docId, duplicate: false, jobId: job.id, status: job.status, statusUrl: `/admin/reindex/${job.id}` });
     })
     .all(methodNotAllowed(['POST']));
@@ -61,7 +61,7 @@ export function adminRouter(config: Config, jobs: ReindexJobs, intake: DocumentI
       const raw = (req.params as { docId: string | string[] }).docId;
       const docId = Array.isArray(raw) ? raw.join('/') : raw;
       if (!(await intake.remove(docId))) throw new NewsdeskError('DOCUMENT_NOT_FOUND', `No uploaded article "${docId}" in the corpus.`, 404);
-      const { job } = jobs.enqueue('document delete');
+      const { job } = jobs.enqueue('document delete', [docId]);
       res.status(202).json({ docId, deleted: true, jobId: job.id, status: job.status, statusUrl: `/admin/reindex/${job.id}` });
     })
     .all(methodNotAllowed(['DELETE']));
