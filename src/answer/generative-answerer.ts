@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
 import type { LlmSettings } from '../config.js';
 import { articleSource, splitSentences, type ArticleDocument } from '../ingest/index.js';
 import type { ChatTurn, RetrievalResult, RetrievedPassage } from '../retrieve/index.js';
@@ -26,8 +26,12 @@ const MAX_EARLIER_QUESTIONS = 3;
 /** What the model is told to reply when the passages do not answer. */
 export const NOT_IN_ARTICLES = 'NOT_IN_ARTICLES';
 
-/** A chat model on any OpenAI-compatible server (OpenAI, Ollama, llama.cpp server, vLLM). */
-export function openAiCompatibleChat(llm: LlmSettings): ChatOpenAI {
+/**
+ * A chat model on any OpenAI-compatible server (OpenAI, Ollama, llama.cpp server, vLLM). The client
+ * library is loaded only when one is configured: it adds half a second to every start-up otherwise.
+ */
+export async function openAiCompatibleChat(llm: LlmSettings): Promise<ChatOpenAI> {
+  const { ChatOpenAI } = await import('@langchain/openai');
   return new ChatOpenAI({
     model: llm.model,
     // The client insists on a key; local servers ignore it.

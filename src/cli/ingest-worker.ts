@@ -7,7 +7,7 @@
 import { loadConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/index.js';
 import { NewsdeskError } from '../errors.js';
-import type { SkeletonCache } from '../store/index.js';
+import { primeSkeletonCache, type SkeletonCache } from '../store/index.js';
 import type { IngestRequest, WorkerMessage } from '../server/index.js';
 import { updateFromConfig } from './ingest.js';
 
@@ -39,6 +39,7 @@ process.on('message', (request: IngestRequest) => {
   if (request.type === 'run') queue = queue.then(() => run(request));
 });
 process.on('disconnect', () => process.exit(0));
-// Loaded ahead of the first request, so that it does not wait for the model.
+// The model and the served version's skeleton are loaded ahead of the first request, so that it does not wait for them.
 embedder = loadEmbedder(config);
 embedder.catch(() => (embedder = null));
+queue = primeSkeletonCache(config.indexDir, cache).catch(() => undefined);

@@ -28,7 +28,7 @@ export async function loadModels(config: Config, given: Partial<EngineModels> = 
   const embedder = given.embedder ?? (await loadEmbedder(config));
   const sentenceModel = config.embedding.sentenceModel;
   const sentenceEmbedder = given.sentenceEmbedder ?? (sentenceModel === embedder.modelId ? embedder : await loadEmbedder(config, sentenceModel));
-  const llm = given.llm ?? (config.llm ? { chat: openAiCompatibleChat(config.llm), name: config.llm.model, settings: { timeoutMs: config.llm.timeoutMs, maxPassages: config.llm.maxPassages } } : undefined);
+  const llm = given.llm ?? (config.llm ? { chat: await openAiCompatibleChat(config.llm), name: config.llm.model, settings: { timeoutMs: config.llm.timeoutMs, maxPassages: config.llm.maxPassages } } : undefined);
   return { embedder, sentenceEmbedder, llm };
 }
 

@@ -176,6 +176,12 @@ function sameFailures(a: Record<string, FailedFile>, b: Record<string, FailedFil
   return keys.length === Object.keys(b).length && keys.every((k) => b[k] !== undefined && b[k].size === a[k].size && b[k].mtimeMs === a[k].mtimeMs);
 }
 
+/** Reads the current version's skeleton into the cache (an ingest process getting ready for its first run). */
+export async function primeSkeletonCache(indexDir: string, cache: SkeletonCache): Promise<void> {
+  const version = await currentVersion(indexDir);
+  if (version !== null && cache.skeleton?.manifest.version !== version) cache.skeleton = await loadSkeleton(indexDir, version);
+}
+
 /** The targeted files that exist, as absolute paths (a removed one is simply absent). */
 async function existingPaths(corpusDir: string, paths: Set<string>): Promise<string[]> {
   const absolute = [...paths].map((p) => join(corpusDir, ...p.split('/')));

@@ -21,7 +21,7 @@ function engineWith(baseUrl: string, timeoutMs = 5_000): Promise<QaEngine> {
     const llm = loadConfig({ MODELS_DIR, LLM_BASE_URL: baseUrl, LLM_MODEL: 'stub-model', LLM_TIMEOUT_MS: String(timeoutMs) }).llm!;
     const models = await loadModels(testConfig(), { embedder: await realEmbedder() });
     const store = await loadIndex(seed.indexDir);
-    return QaEngine.create(store, { ...models, llm: { chat: openAiCompatibleChat(llm), name: llm.model, settings: { timeoutMs } } });
+    return QaEngine.create(store, { ...models, llm: { chat: await openAiCompatibleChat(llm), name: llm.model, settings: { timeoutMs } } });
   })();
 }
 
