@@ -456,8 +456,6 @@ function lastWord(tokens: readonly Token[], k: number): number {
 // ---------------------------------------------------------------------------------------------
 // Plain phrases
 
-/** Where a span may not run on: punctuation that ends a phrase. */
-const BREAK = /^[,;:()"“”?!.…–—[\]{}«»]$/u;
 const CLAUSE_EN = new Set('which who whom whose that where when while because although though since after before or but if as than'.split(' '));
 const CLAUSE_VI = new Set('mà khi nhưng vì nên nếu thì rằng để hoặc hay do bởi là được đã sẽ đang bị'.split(' '));
 /** Vietnamese function words: a phrase neither starts nor ends on them. */

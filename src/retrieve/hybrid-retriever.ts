@@ -5,7 +5,7 @@ import type { PassageStore } from '../store/index.js';
 import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
 import { LexicalIndex, type LexicalHit } from './lexical-index.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
-import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
+import type { RetrievalFilters, RetrievalQuery, RetrievalResult, Retriever } from './retriever.js';
 import { words } from '../analysis/index.js';
 
 /** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
@@ -70,7 +70,7 @@ export class HybridRetriever implements Retriever {
   private conversationHits(context: QueryContext, accept: ((p: Passage) => boolean) | undefined): LexicalHit[] {
     const previous = context.previousAnswer;
     if (!previous) return [];
-    const known = previous.docIds.filter((id) => this.store.document(id));
+    const known = previous.docIds.filter((id) => this.store.documentInfo(id));
     const docIds = new Set(known.length > 0 ? known : this.lexical.query(previous.text, 2).map((h) => h.passage.docId));
     if (docIds.size === 0) return [];
     return this.lexical.query(context.lexicalText, this.settings.candidates, (p) => docIds.has(p.docId) && (!accept || accept(p)));
@@ -93,7 +93,7 @@ export class HybridRetriever implements Retriever {
     return (p) => {
       if (filters.docId && p.docId !== filters.docId) return false;
       if (!filters.after && !filters.before) return true;
-      const published = this.store.document(p.docId)?.published;
+      const published = this.store.documentInfo(p.docId)?.published;
       if (!published) return false;
       return (!filters.after || published >= filters.after) && (!filters.before || published <= filters.before);
     };

@@ -21,7 +21,7 @@ export class LexicalIndex {
 
   /** Indexes passages held in memory (label = position). */
   static inMemory(passages: readonly Passage[], titleOf: (docId: string) => string): LexicalIndex {
-    const terms = LexicalStore.open(':memory:');
+    const terms = LexicalStore.inMemory();
     terms.update(passages.map((p, label) => ({ label, title: titleOf(p.docId), text: p.text })));
     return new LexicalIndex(terms, (label) => passages[label], passages.length);
   }
@@ -103,7 +103,7 @@ function rarest(terms: string[], max: number, frequency: (term: string) => numbe
   return terms.filter((t) => kept.has(t));
 }
 
-export function titleLookup(documents: Iterable<ArticleDocument>): (docId: string) => string {
+export function titleLookup(documents: Iterable<Pick<ArticleDocument, 'docId' | 'title'>>): (docId: string) => string {
   const titles = new Map([...documents].map((d) => [d.docId, d.title]));
   return (docId) => titles.get(docId) ?? '';
 }

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { InvalidRequestError, NewsdeskError, UploadRejectedError } from '../errors.js';
-import { DEFAULT_HTML_BUDGET, httpUrl, isCalendarDate, prepareArticle, type ArticleDocument, type FileLimits } from '../ingest/index.js';
-import { fsyncDir, replaceFileDurably } from '../store/index.js';
+import { DEFAULT_HTML_BUDGET, httpUrl, isCalendarDate, prepareArticle, type FileLimits } from '../ingest/index.js';
+import { cleanTextHash, fsyncDir, replaceFileDurably } from '../store/index.js';
 import type { IndexHolder } from './index-holder.js';
 
 export const NewDocumentSchema = z
@@ -18,18 +18,6 @@ export const NewDocumentSchema = z
   })
   .strict();
 export type NewDocument = z.infer<typeof NewDocumentSchema>;
-
-/** Hashes of documents' clean texts, kept per document object: a new version shares the objects of the documents it keeps. */
-const cleanHashes = new WeakMap<ArticleDocument, string>();
-
-function cleanTextHash(doc: ArticleDocument): string {
-  let hash = cleanHashes.get(doc);
-  if (hash === undefined) {
-    hash = createHash('sha256').update(doc.cleanText).digest('hex');
-    cleanHashes.set(doc, hash);
-  }
-  return hash;
-}
 
 const UPLOAD_EXTENSIONS = new Set(['.txt', '.md', '.html']);
 const UPLOAD_DIR = 'uploads';
@@ -150,7 +138,7 @@ export class DocumentIntake {
       onSkip(prepared.reason);
       return '';
     }
-    return createHash('sha256').update(prepared.doc.cleanText).digest('hex');
+    return cleanTextHash(prepared.doc.cleanText);
   }
 
   /** Re-reads the served index's texts when its version changed; on first use, also the uploads not yet indexed. */
@@ -159,7 +147,7 @@ export class DocumentIntake {
     const version = store?.manifest.version ?? null;
     if (version !== this.indexedVersion) {
       this.indexed = new Map();
-      for (const doc of store?.documents() ?? []) this.indexed.set(cleanTextHash(doc), doc.docId);
+      for (const doc of store?.documents() ?? []) this.indexed.set(doc.cleanHash, doc.docId);
       for (const docId of this.removed) if (!store?.document(docId)) this.removed.delete(docId);
       this.indexedVersion = version;
     }

@@ -8,3 +8,5 @@ export type { Manifest } from './manifest.js';
 export { fsyncDir, fsyncFile, replaceFileDurably, renameSynced, writeFileSynced, type FsStep, type FsTrace } from './durable-fs.js';
 export type { FailedFile } from './manifest.js';
 export { LexicalStore, TITLE_WEIGHT, type LexicalRow, type LexicalMatch } from './lexical-store.js';
+export { IndexDatabase, openIndexDatabase } from './index-database.js';
+export { cleanTextHash, documentKey, type DocumentInfo } from './document-table.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
  * index/
  *   CURRENT            name of the version being served (replaced atomically by rename)
  *   ingest.lock        present while an ingest runs
- *   lexical.sqlite     the BM25 index of every recent version's passages, by HNSW label (SQLite FTS5, WAL)
+ *   index.sqlite       the BM25 index (FTS5, by HNSW label) and the documents (by id and file hash) of recent versions
  *   versions/<v>/      manifest.json, passages.json,
  *                      vectors.hnsw (the graph as of the last checkpoint, a hard link when unchanged),
  *                      deltas/<version>.json + .f32 (changes since: removed labels, added passages and vectors),
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 export const indexPaths = (indexDir: string) => ({
   current: join(indexDir, 'CURRENT'),
   lock: join(indexDir, 'ingest.lock'),
-  lexical: join(indexDir, 'lexical.sqlite'),
+  database: join(indexDir, 'index.sqlite'),
   versions: join(indexDir, 'versions'),
   version: (v: string) => versionFiles(join(indexDir, 'versions', v)),
 });

@@ -1,10 +1,7 @@
 /**
- * The lexical (BM25) index on disk: SQLite FTS5 over the analyzed terms of every passage, one row per
- * HNSW label. It is shared by all index versions: an ingest adds the rows of new passages before it
- * switches CURRENT, and removes rows no version uses any more at the start of the next ingest, so a
- * server reading any recent version finds its rows. Readers never see half a write (SQLite WAL).
+ * The lexical (BM25) index: SQLite FTS5 over the analyzed terms of every passage, one row per HNSW
+ * label (see index-database.ts for how the rows are shared by versions).
  */
-import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { indexTerms } from '../analysis/index.js';
 
@@ -38,14 +35,9 @@ function ftsToken(term: string): string {
 const ftsText = (text: string) => indexTerms(text).map(ftsToken).join(' ');
 
 export class LexicalStore {
-  private readonly db: Database.Database;
   private readonly statements;
 
-  private constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
+  constructor(private readonly db: Database.Database) {
     this.db.exec(SCHEMA);
     const rank = `bm25(${TITLE_WEIGHT}, 1.0)`;
     if (this.db.prepare("SELECT v FROM terms_config WHERE k = 'rank'").pluck().get() !== rank) this.db.prepare("INSERT INTO terms(terms, rank) VALUES ('rank', ?)").run(rank);
@@ -63,9 +55,9 @@ export class LexicalStore {
     };
   }
 
-  /** Opens (creating when absent) the lexical index in `file`; `:memory:` for one held in memory only. */
-  static open(file: string): LexicalStore {
-    return new LexicalStore(file);
+  /** A lexical index held in memory only (passages that are not stored on disk). */
+  static inMemory(): LexicalStore {
+    return new LexicalStore(new Database(':memory:'));
   }
 
   /** Labels that have rows. */
@@ -89,19 +81,17 @@ export class LexicalStore {
   }
 
   /**
-   * In one transaction: removes the rows of `remove`, then adds `rows` (replacing rows of the same
-   * label, which a crashed ingest may have left).
+   * Removes the rows of `remove`, then adds `rows` (replacing rows of the same label, which a crashed
+   * ingest may have left). Call inside a transaction (IndexDatabase.transaction) to make it atomic.
    */
   update(rows: Iterable<LexicalRow>, remove: Iterable<number> = []): void {
     const s = this.statements;
-    this.db.transaction(() => {
-      for (const label of remove) this.removeLabel(label);
-      for (const row of rows) {
-        this.removeLabel(row.label);
-        s.insertLabel.run(row.label);
-        s.insertTerms.run(row.label, ftsText(row.title), ftsText(row.text));
-      }
-    })();
+    for (const label of remove) this.removeLabel(label);
+    for (const row of rows) {
+      this.removeLabel(row.label);
+      s.insertLabel.run(row.label);
+      s.insertTerms.run(row.label, ftsText(row.title), ftsText(row.text));
+    }
   }
 
   private removeLabel(label: number): void {
@@ -123,31 +113,4 @@ export class LexicalStore {
     return this.statements.search.all(query, limit ?? -1) as LexicalMatch[];
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
-}
-
-const opened = new Map<string, { store: LexicalStore; inode: number }>();
-
-/**
- * The lexical index file of an index folder, opened once per process and reused by every version
- * loaded from it; opened afresh when the file was removed or replaced since (an index folder deleted
- * and rebuilt).
- */
-export function openLexicalStore(file: string): LexicalStore {
-  const known = opened.get(file);
-  if (known && inodeOf(file) === known.inode) return known.store;
-  known?.store.close();
-  const store = LexicalStore.open(file);
-  opened.set(file, { store, inode: inodeOf(file)! });
-  return store;
-}
-
-function inodeOf(file: string): number | null {
-  try {
-    return statSync(file).ino;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,7 @@
 import hnswlib from 'hnswlib-node';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
+import type { DocumentInfo } from './document-table.js';
+import type { IndexDatabase } from './index-database.js';
 import type { LexicalStore } from './lexical-store.js';
 import type { Manifest, StoredPassage } from './manifest.js';
 
@@ -15,9 +17,13 @@ export interface VectorHit {
 /** Read access to an index version: documents, passages and the vector search over them. */
 export interface PassageStore {
   readonly manifest: Manifest;
+  /** Every passage; a passage's text is read when asked for. */
   readonly passages: readonly Passage[];
+  /** An article with its text (read from disk when it is not among the recently read). */
   document(docId: string): ArticleDocument | undefined;
-  documents(): Iterable<ArticleDocument>;
+  /** What is known of an article without its text. */
+  documentInfo(docId: string): DocumentInfo | undefined;
+  documents(): Iterable<DocumentInfo>;
   /** Approximate nearest passages (HNSW); `accept` filters before ranking. */
   searchVector(query: Float32Array, k: number, accept?: (p: Passage) => boolean): VectorHit[];
   /** The stored vector of a passage. */
@@ -28,11 +34,14 @@ export interface PassageStore {
   lexicalTerms(): LexicalStore | null;
 }
 
-/** One loaded index version held in memory. Immutable: a new version is a new object. */
+/**
+ * One index version: metadata, passage offsets and the vector graph in memory; document texts read on
+ * demand from the index database. Immutable: a new version is a new object.
+ */
 export class PassageIndex implements PassageStore {
   readonly manifest: Manifest;
   readonly passages: readonly Passage[];
-  private readonly docs: Map<string, ArticleDocument>;
+  private readonly infos: Map<string, DocumentInfo>;
   private readonly byLabel: Map<number, Passage>;
   private readonly labelOf: Map<string, number>;
   /** The passages as stored (with their HNSW labels). */
@@ -45,34 +54,50 @@ export class PassageIndex implements PassageStore {
 
   constructor(
     manifest: Manifest,
-    documents: ArticleDocument[],
+    documents: readonly DocumentInfo[],
     stored: StoredPassage[],
     hnsw: HnswIndex,
-    private readonly lexical: LexicalStore | null = null,
+    private readonly database: IndexDatabase,
     /** The version this one extends: its passage objects are reused for the labels both hold. */
     extended: PassageIndex | null = null,
   ) {
     this.manifest = manifest;
     this.hnsw = hnsw;
     this.stored = stored;
-    this.docs = new Map(documents.map((d) => [d.docId, d]));
+    this.infos = new Map(documents.map((d) => [d.docId, d]));
     this.byLabel = new Map();
     this.labelOf = new Map();
     this.passages = stored.map((s) => {
-      const doc = this.docs.get(s.docId);
-      const passage: Passage = extended?.byLabel.get(s.label) ?? { chunkId: s.chunkId, docId: s.docId, start: s.start, end: s.end, text: doc ? doc.cleanText.slice(s.start, s.end) : '' };
+      const passage = extended?.byLabel.get(s.label) ?? this.lazyPassage(s);
       this.byLabel.set(s.label, passage);
       this.labelOf.set(s.chunkId, s.label);
       return passage;
     });
   }
 
-  document(docId: string): ArticleDocument | undefined {
-    return this.docs.get(docId);
+  /** A passage whose text is read from its document's stored text when asked for (the text of a stored copy never changes). */
+  private lazyPassage(s: StoredPassage): Passage {
+    const key = this.infos.get(s.docId)?.key;
+    const texts = this.database.texts;
+    const passage = { chunkId: s.chunkId, docId: s.docId, start: s.start, end: s.end } as Passage;
+    Object.defineProperty(passage, 'text', { enumerable: true, get: () => (key === undefined ? '' : (texts.get(key)?.slice(s.start, s.end) ?? '')) });
+    return passage;
   }
 
-  documents(): Iterable<ArticleDocument> {
-    return this.docs.values();
+  document(docId: string): ArticleDocument | undefined {
+    const info = this.infos.get(docId);
+    const cleanText = info && this.database.texts.get(info.key);
+    if (!info || cleanText === undefined) return undefined;
+    const { cleanHash: _hash, key: _key, ...article } = info;
+    return { ...article, cleanText };
+  }
+
+  documentInfo(docId: string): DocumentInfo | undefined {
+    return this.infos.get(docId);
+  }
+
+  documents(): Iterable<DocumentInfo> {
+    return this.infos.values();
   }
 
   searchVector(query: Float32Array, k: number, accept?: (p: Passage) => boolean): VectorHit[] {
@@ -91,7 +116,7 @@ export class PassageIndex implements PassageStore {
   }
 
   lexicalTerms(): LexicalStore | null {
-    return this.lexical;
+    return this.database.lexical;
   }
 
   vectorOf(passage: Passage): Float32Array {

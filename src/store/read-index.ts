@@ -3,11 +3,10 @@ import { existsSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
 import { IndexCorruptError, IndexNotReadyError } from '../errors.js';
-import type { ArticleDocument } from '../ingest/index.js';
-import { readDocuments, readSegment, segmentsOf } from './document-segments.js';
 import { applyDelta, manifestAfter, passagesAfter, readDelta } from './version-delta.js';
 import { indexPaths, type VersionFiles } from './layout.js';
-import { openLexicalStore, type LexicalStore } from './lexical-store.js';
+import { documentKey, type DocumentInfo } from './document-table.js';
+import { openIndexDatabase, type IndexDatabase } from './index-database.js';
 import { ManifestSchema, SCHEMA_VERSION, StoredPassageSchema, type Manifest, type StoredPassage } from './manifest.js';
 import { PassageIndex, type HnswIndex } from './passage-index.js';
 
@@ -43,14 +42,13 @@ export interface IndexSkeleton {
  * version is read whole.
  */
 export async function loadVersion(indexDir: string, version: string, served?: PassageIndex | null): Promise<PassageIndex> {
-  const files = indexPaths(indexDir).version(version);
   // A delta that cannot be applied (damaged, say) is no reason not to read the version whole.
   const extended = served ? await loadDelta(indexDir, version, served).catch(() => null) : null;
   if (extended) return extended;
   const skeleton = await loadSkeleton(indexDir, version);
-  const [documents, hnsw] = await Promise.all([readingVersion(files.dir, () => readDocuments(files, skeleton.manifest)), skeleton.graph()]);
-  const lexical = checkedLexicalStore(indexDir, skeleton.passages);
-  return new PassageIndex(skeleton.manifest, documents, skeleton.passages, hnsw, lexical);
+  const database = checkedDatabase(indexDir, skeleton.passages);
+  const documents = documentInfos(indexDir, database, skeleton.manifest, Object.keys(skeleton.manifest.documents));
+  return new PassageIndex(skeleton.manifest, documents, skeleton.passages, await skeleton.graph(), database);
 }
 
 async function loadDelta(indexDir: string, version: string, served: PassageIndex): Promise<PassageIndex | null> {
@@ -60,28 +58,29 @@ async function loadDelta(indexDir: string, version: string, served: PassageIndex
   // A compacted graph has shed its deleted points: worth reading whole.
   if (!delta.manifest || delta.manifest.header.graph?.base !== served.manifest.version || delta.manifest.header.graph.compacted) return null;
   const manifest = manifestAfter(served.manifest, delta.manifest);
-  const lexical = checkedLexicalStore(indexDir, delta.added);
-  const documents = await extendDocuments(files, manifest, served);
+  const database = checkedDatabase(indexDir, delta.added);
+  const sameCopy = (d: DocumentInfo) => manifest.documents[d.docId] !== undefined && documentKey(d.docId, manifest.documents[d.docId].hash) === d.key;
+  const kept = [...served.documents()].filter(sameCopy);
+  const keptIds = new Set(kept.map((d) => d.docId));
+  const added = documentInfos(indexDir, database, manifest, Object.keys(delta.manifest.changed).filter((docId) => !keptIds.has(docId)));
   applyDelta(served.hnsw, delta);
-  return new PassageIndex(manifest, documents, passagesAfter(served.stored, delta), served.hnsw, lexical, served);
+  return new PassageIndex(manifest, [...kept, ...added], passagesAfter(served.stored, delta), served.hnsw, database, served);
 }
 
-/** The served documents the new version keeps (same segment), plus those of the segments it adds. */
-async function extendDocuments(files: VersionFiles, manifest: Manifest, served: PassageIndex): Promise<ArticleDocument[]> {
-  const before = served.manifest.documents;
-  const kept = [...served.documents()].filter((d) => manifest.documents[d.docId] !== undefined && manifest.documents[d.docId].segment === before[d.docId]?.segment);
-  const added = segmentsOf(Object.values(manifest.documents)).filter((s) => served.manifest.segments[s] === undefined);
-  const read = await Promise.all(added.map((s) => readSegment(files, manifest, s)));
-  return [...kept, ...read.flat()];
+/** The stored metadata of these documents of a version, dated as its manifest says. */
+function documentInfos(indexDir: string, database: IndexDatabase, manifest: Manifest, docIds: string[]): DocumentInfo[] {
+  const infos = database.documents.infos(docIds.map((docId) => documentKey(docId, manifest.documents[docId].hash)));
+  if (infos.length < docIds.length) throw new IndexCorruptError(indexPaths(indexDir).database, `it lacks ${docIds.length - infos.length} of the version's ${docIds.length} documents (run npm run ingest to add them)`);
+  return infos.map((d) => ({ ...d, addedAt: manifest.documents[d.docId].addedAt ?? manifest.builtAt }));
 }
 
-/** The index folder's lexical store, checked to hold every one of these passages. */
-function checkedLexicalStore(indexDir: string, passages: readonly StoredPassage[]): LexicalStore {
-  const file = indexPaths(indexDir).lexical;
-  const lexical = openLexicalStore(file);
-  const missing = passages.length - lexical.countOf(passages.map((p) => p.label));
+/** The index folder's database, checked to hold the terms of every one of these passages. */
+function checkedDatabase(indexDir: string, passages: readonly StoredPassage[]): IndexDatabase {
+  const file = indexPaths(indexDir).database;
+  const database = openIndexDatabase(file);
+  const missing = passages.length - database.lexical.countOf(passages.map((p) => p.label));
   if (missing > 0) throw new IndexCorruptError(file, `its lexical index lacks ${missing} of ${passages.length} passages (run npm run ingest to add them)`);
-  return lexical;
+  return database;
 }
 
 export async function loadSkeleton(indexDir: string, version: string): Promise<IndexSkeleton> {
@@ -122,9 +121,12 @@ export async function whyIndexIsNeeded(indexDir: string): Promise<string | null>
   const files = indexPaths(indexDir).version(version);
   try {
     const manifest = await readManifestFile(files.manifest);
-    const lexicalFile = indexPaths(indexDir).lexical;
-    const rows = existsSync(lexicalFile) ? openLexicalStore(lexicalFile).size() : 0;
-    if (rows < manifest.passages) return `The lexical index of ${indexDir} lacks ${manifest.passages - rows} passages`;
+    const file = indexPaths(indexDir).database;
+    const database = existsSync(file) ? openIndexDatabase(file) : null;
+    const passages = database?.lexical.size() ?? 0;
+    const documents = database?.documents.size() ?? 0;
+    if (passages < manifest.passages) return `The lexical index of ${indexDir} lacks ${manifest.passages - passages} passages`;
+    if (documents < Object.keys(manifest.documents).length) return `The document store of ${indexDir} lacks ${Object.keys(manifest.documents).length - documents} documents`;
     return null;
   } catch (error) {
     return `The index in ${indexDir} cannot be used (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`;

@@ -6,7 +6,9 @@ import type { Embedder } from '../embed/index.js';
 import { IndexCorruptError, IngestTimeoutError, NothingIndexedError } from '../errors.js';
 import { DEFAULT_FILE_LIMITS, listArticlePaths, prepareArticle, readCorpus, type ArticleDocument, type FileLimits, type Passage, type SkippedFile } from '../ingest/index.js';
 import { readDocuments, readSegment, segmentsOf } from './document-segments.js';
-import { openLexicalStore, type LexicalRow, type LexicalStore } from './lexical-store.js';
+import { documentKey } from './document-table.js';
+import { openIndexDatabase, type IndexDatabase } from './index-database.js';
+import type { LexicalRow } from './lexical-store.js';
 import type { FsTrace } from './durable-fs.js';
 import { indexPaths } from './layout.js';
 import { acquireIngestLock } from './lock.js';
@@ -107,19 +109,20 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
 
   const plan = planChanges(read, unchanged, base);
   const failed = failedFiles(skipped);
-  const lexical = openLexicalStore(indexPaths(options.indexDir).lexical);
+  const database = openIndexDatabase(indexPaths(options.indexDir).database);
   if (base && plan.toEmbed.length === 0 && plan.removed.length === 0 && sameFailures(base.manifest.failed ?? {}, failed)) {
-    await indexTerms(options.indexDir, lexical, base, base.passages, [], Infinity); // an index written before the lexical index existed gets one
+    // An index written before the database existed gets its rows now.
+    await indexRows(options.indexDir, database, base, { manifest: base.manifest, passages: base.passages, documents: [] }, [], Infinity);
     return summary(base.manifest.version, null, plan, skipped, base.passages.length, 0, started, true);
   }
 
   const fresh = plan.toEmbed.flatMap((doc) => (passagesOf.get(doc.docId) ?? []).map((p) => ({ doc, p })));
   const vectors = await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`), checkDeadline);
   // Labels are never reused, not even after a crash left rows of a version that was never switched to.
-  const firstLabel = Math.max(previous.index?.manifest.nextLabel ?? 0, lexical.maxLabel() + 1);
+  const firstLabel = Math.max(previous.index?.manifest.nextLabel ?? 0, database.lexical.maxLabel() + 1);
   const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors, firstLabel, failed);
   checkDeadline('indexing terms');
-  await indexTerms(options.indexDir, lexical, previous.index, data.passages, fresh, firstLabel);
+  await indexRows(options.indexDir, database, previous.index, { ...data, documents: plan.toEmbed }, fresh, firstLabel);
   checkDeadline('writing the index');
   await writeIndexVersion(options.indexDir, data, options.fsTrace);
   if (options.cache) options.cache.skeleton = skeletonOf(options.indexDir, data.manifest, data.passages);
@@ -258,27 +261,38 @@ async function embedPassages(options: UpdateIndexOptions, texts: string[], check
 }
 
 /**
- * Brings the lexical index in line with the new version, in one transaction committed before CURRENT
- * moves: rows of the new passages are added; rows neither the previous version (which a server may
- * still serve) nor the new one holds are removed; rows the new version lacks (an index written before
- * the lexical index existed) are added from the stored documents.
+ * Brings the index database in line with the new version, in one transaction committed before CURRENT
+ * moves: rows of the new passages and documents are added; rows neither the previous version (which
+ * a server may still serve) nor the new one holds are removed; rows the new version lacks (an index
+ * written before the database existed) are added from the stored documents.
  */
-async function indexTerms(indexDir: string, lexical: LexicalStore, previous: IndexSkeleton | null, passages: StoredPassage[], fresh: Array<{ doc: ArticleDocument; p: Passage }>, firstLabel: number): Promise<void> {
-  const stored = lexical.labels();
-  const inUse = new Set([...(previous?.passages ?? []), ...passages].map((p) => p.label));
-  const remove = [...stored].filter((label) => !inUse.has(label));
-  const rows: LexicalRow[] = passages.filter((p) => p.label >= firstLabel).map((p, i) => ({ label: p.label, title: fresh[i].doc.title, text: fresh[i].p.text }));
-  const missing = passages.filter((p) => p.label < firstLabel && !stored.has(p.label));
-  if (missing.length > 0 && previous) rows.push(...(await storedRows(indexDir, previous.manifest, missing)));
-  lexical.update(rows, remove);
+async function indexRows(indexDir: string, database: IndexDatabase, previous: IndexSkeleton | null, next: { manifest: Manifest; passages: StoredPassage[]; documents: ArticleDocument[] }, fresh: Array<{ doc: ArticleDocument; p: Passage }>, firstLabel: number): Promise<void> {
+  const storedLabels = database.lexical.labels();
+  const labelsInUse = new Set([...(previous?.passages ?? []), ...next.passages].map((p) => p.label));
+  const terms: LexicalRow[] = next.passages.filter((p) => p.label >= firstLabel).map((p, i) => ({ label: p.label, title: fresh[i].doc.title, text: fresh[i].p.text }));
+  const storedKeys = database.documents.keys();
+  const keysInUse = new Set([...documentKeys(previous?.manifest), ...documentKeys(next.manifest)]);
+  const freshDocuments = new Set(next.documents.map((d) => d.docId));
+  const documents = [...next.documents];
+  const missingTerms = next.passages.filter((p) => p.label < firstLabel && !storedLabels.has(p.label));
+  const missingDocuments = Object.entries(next.manifest.documents).filter(([docId, e]) => !freshDocuments.has(docId) && !storedKeys.has(documentKey(docId, e.hash)));
+  if ((missingTerms.length > 0 || missingDocuments.length > 0) && previous) {
+    const stored = new Map((await readDocuments(indexPaths(indexDir).version(previous.manifest.version), previous.manifest)).map((d) => [d.docId, d]));
+    terms.push(...missingTerms.flatMap((p) => termsOf(p, stored.get(p.docId))));
+    documents.push(...missingDocuments.flatMap(([docId]) => (stored.has(docId) ? [stored.get(docId)!] : [])));
+  }
+  database.transaction(() => {
+    database.lexical.update(terms, [...storedLabels].filter((label) => !labelsInUse.has(label)));
+    database.documents.update(documents, [...storedKeys].filter((key) => !keysInUse.has(key)));
+  });
 }
 
-async function storedRows(indexDir: string, manifest: Manifest, passages: StoredPassage[]): Promise<LexicalRow[]> {
-  const documents = new Map((await readDocuments(indexPaths(indexDir).version(manifest.version), manifest)).map((d) => [d.docId, d]));
-  return passages.flatMap((p) => {
-    const doc = documents.get(p.docId);
-    return doc ? [{ label: p.label, title: doc.title, text: doc.cleanText.slice(p.start, p.end) }] : [];
-  });
+function documentKeys(manifest: Manifest | undefined): string[] {
+  return Object.entries(manifest?.documents ?? {}).map(([docId, entry]) => documentKey(docId, entry.hash));
+}
+
+function termsOf(p: StoredPassage, doc: ArticleDocument | undefined): LexicalRow[] {
+  return doc ? [{ label: p.label, title: doc.title, text: doc.cleanText.slice(p.start, p.end) }] : [];
 }
 
 async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, fresh: Passage[], vectors: Float32Array[], firstLabel: number, failed: Record<string, FailedFile>): Promise<IndexVersionData> {

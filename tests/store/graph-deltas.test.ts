@@ -58,9 +58,9 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     expect(hits[0].passage.text).toContain('21 March');
   });
 
-  it('gives an index without its lexical index one at the next ingest, without embedding anything again', async () => {
-    const lexical = indexPaths(indexDir).lexical;
-    for (const suffix of ['', '-wal', '-shm']) await rm(`${lexical}${suffix}`, { force: true });
+  it('gives an index without its database (lexical index and document texts) one at the next ingest, without embedding anything again', async () => {
+    const database = indexPaths(indexDir).database;
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${database}${suffix}`, { force: true });
     expect(await whyIndexIsNeeded(indexDir)).toMatch(/lexical index/);
     const embedder = new CountingEmbedder(await realEmbedder());
     await ingestNow(embedder);
@@ -68,5 +68,6 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     expect(await whyIndexIsNeeded(indexDir)).toBeNull();
     const index = await loadIndex(indexDir);
     expect(LexicalIndex.forStore(index).query('Velkaro harbour', 1)[0].passage.text).toContain('Velkaro');
+    expect(index.document('velkaro.txt')?.cleanText).toContain('21 March');
   });
 });

@@ -15,7 +15,7 @@ export interface DocumentSummary {
   addedAt: string | null;
 }
 
-export function summarize(doc: ArticleDocument, passages: number): DocumentSummary {
+export function summarize(doc: Omit<ArticleDocument, 'cleanText'>, passages: number): DocumentSummary {
   return { docId: doc.docId, title: doc.title, source: articleSource(doc), published: doc.published, lang: doc.lang, passages, url: doc.url, addedAt: doc.addedAt };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * index/index.sqlite: the lexical index (FTS5 rows by HNSW label) and the documents (rows by id and
+ * file hash). Both are shared by the index versions: an ingest adds the rows of new passages and
+ * documents in one transaction before it switches CURRENT, and removes the rows that neither the
+ * version it extended nor the new one holds, so a server still serving the previous version finds
+ * all of its rows. SQLite's write-ahead log means a reader never sees half a transaction.
+ */
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { DocumentTable, DocumentTexts } from './document-table.js';
+import { LexicalStore } from './lexical-store.js';
+
+export class IndexDatabase {
+  readonly lexical: LexicalStore;
+  readonly documents: DocumentTable;
+  /** Recently read document texts, for every version served from this database. */
+  readonly texts: DocumentTexts;
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.lexical = new LexicalStore(this.db);
+    this.documents = new DocumentTable(this.db);
+    this.texts = new DocumentTexts(this.documents);
+  }
+
+  /** Runs `write` as one transaction: all of it is committed, or none. */
+  transaction(write: () => void): void {
+    this.db.transaction(write)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const opened = new Map<string, { database: IndexDatabase; inode: number }>();
+
+/**
+ * The database of an index folder, opened once per process and reused by every version loaded from
+ * it; opened afresh when the file was removed or replaced since (an index folder deleted and rebuilt).
+ */
+export function openIndexDatabase(file: string): IndexDatabase {
+  const known = opened.get(file);
+  if (known && inodeOf(file) === known.inode) return known.database;
+  known?.database.close();
+  const database = new IndexDatabase(file);
+  opened.set(file, { database, inode: inodeOf(file)! });
+  return database;
+}
+
+function inodeOf(file: string): number | null {
+  try {
+    return statSync(file).ino;
+  } catch {
+    return null;
+  }
+}
