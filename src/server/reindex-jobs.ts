@@ -18,7 +18,8 @@ export interface ReindexJob {
   startedAt: string | null;
   finishedAt: string | null;
   progress: { embedded: number; total: number };
-  summary: (Omit<IngestSummary, 'skipped'> & { skipped: Array<{ path: string; reason: string }> }) | null;
+  /** `skipped` lists at most LISTED_PER_JOB files; `skippedTotal` counts them all. */
+  summary: (Omit<IngestSummary, 'skipped'> & { skipped: Array<{ path: string; reason: string }>; skippedTotal?: number }) | null;
   warnings: string[];
   error: { code: string; message: string } | null;
   /** True when the job was interrupted by a server stop and re-run at start-up. */
@@ -32,6 +33,16 @@ export class IngestBusyError extends NewsdeskError {
 }
 
 const JOBS_KEPT = 50;
+/**
+ * Warnings and skipped files listed per job: an archive with a thousand unusable files would
+ * otherwise write megabytes of job history at every job (the manifest and /health list them all).
+ */
+const LISTED_PER_JOB = 100;
+
+function listWarning(job: ReindexJob, message: string): void {
+  if (job.warnings.length < LISTED_PER_JOB) job.warnings.push(message);
+  else if (job.warnings.length === LISTED_PER_JOB) job.warnings.push('… further warnings are not listed (GET /health lists every skipped file).');
+}
 
 const StoredJobsSchema = z.object({
   jobs: z.array(
@@ -202,8 +213,9 @@ export class ReindexJobs {
     try {
       const summary = await this.runWorker(batch);
       await this.onIndexChanged(); // the job reports success once the new version is being served
-      for (const j of batch) Object.assign(j, { summary, status: 'succeeded' });
-      this.log.info(`Re-index job ${job.id} (${job.trigger}) finished: version ${summary.version}, ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${summary.skipped.length} skipped.`);
+      const skippedTotal = summary.skipped.length;
+      for (const j of batch) Object.assign(j, { summary: { ...summary, skipped: summary.skipped.slice(0, LISTED_PER_JOB), skippedTotal }, status: 'succeeded' });
+      this.log.info(`Re-index job ${job.id} (${job.trigger}) finished: version ${summary.version}, ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${skippedTotal} skipped.`);
     } catch (error) {
       const reported = error instanceof NewsdeskError ? { code: error.code, message: error.message } : { code: 'INGEST_FAILED', message: error instanceof Error ? error.message : String(error) };
       for (const j of batch) Object.assign(j, { status: 'failed', error: reported });
@@ -233,7 +245,7 @@ export class ReindexJobs {
         for (const j of batch) j.progress = { embedded, total };
       },
       onWarning: (message) => {
-        for (const j of batch) j.warnings.push(message);
+        for (const j of batch) listWarning(j, message);
       },
     });
     return summary as NonNullable<ReindexJob['summary']>;
