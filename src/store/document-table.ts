@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { ArticleDocument } from '../ingest/index.js';
 
 /** An article without its text, as a server keeps it in memory. */
@@ -16,21 +15,6 @@ export type DocumentInfo = Omit<ArticleDocument, 'cleanText'> & {
   key: string;
 };
 
-const InfoSchema = z.object({
-  docId: z.string(),
-  path: z.string(),
-  title: z.string(),
-  published: z.string().nullable(),
-  source: z.string().nullable(),
-  url: z.string().nullable(),
-  addedAt: z.string(),
-  lang: z.enum(['en', 'vi']),
-  hash: z.string(),
-  size: z.number().optional(),
-  mtimeMs: z.number().optional(),
-  cleanHash: z.string(),
-});
-
 /** A stored copy is named by the article's id and its file's hash: a changed file is another copy. */
 export function documentKey(docId: string, hash: string): string {
   return `${docId}\n${hash}`;
@@ -40,7 +24,11 @@ export function cleanTextHash(cleanText: string): string {
   return createHash('sha256').update(cleanText).digest('hex');
 }
 
-const SCHEMA = 'CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, info TEXT NOT NULL, clean_text TEXT NOT NULL)';
+// Metadata and texts in two tables: reading every document's metadata then touches a few megabytes, not the texts' pages.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, info TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS document_texts (key TEXT PRIMARY KEY, clean_text TEXT NOT NULL);
+`;
 
 export class DocumentTable {
   private readonly statements;
@@ -48,12 +36,14 @@ export class DocumentTable {
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
     this.statements = {
-      insert: db.prepare('INSERT OR REPLACE INTO documents(key, info, clean_text) VALUES (?, ?, ?)'),
-      remove: db.prepare('DELETE FROM documents WHERE key = ?'),
+      insertInfo: db.prepare('INSERT OR REPLACE INTO documents(key, info) VALUES (?, ?)'),
+      insertText: db.prepare('INSERT OR REPLACE INTO document_texts(key, clean_text) VALUES (?, ?)'),
+      removeInfo: db.prepare('DELETE FROM documents WHERE key = ?'),
+      removeText: db.prepare('DELETE FROM document_texts WHERE key = ?'),
       keys: db.prepare('SELECT key FROM documents').pluck(),
       count: db.prepare('SELECT count(*) FROM documents').pluck(),
       infos: db.prepare('SELECT d.info FROM json_each(?) AS j JOIN documents AS d ON d.key = j.value').pluck(),
-      text: db.prepare('SELECT clean_text FROM documents WHERE key = ?').pluck(),
+      text: db.prepare('SELECT clean_text FROM document_texts WHERE key = ?').pluck(),
     };
   }
 
@@ -67,10 +57,13 @@ export class DocumentTable {
 
   /** Removes the copies of `remove`, then stores `documents`. Call inside a transaction. */
   update(documents: Iterable<ArticleDocument>, remove: Iterable<string> = []): void {
-    for (const key of remove) this.statements.remove.run(key);
+    const s = this.statements;
+    for (const key of remove) (s.removeInfo.run(key), s.removeText.run(key));
     for (const { cleanText, ...info } of documents) {
+      const key = documentKey(info.docId, info.hash);
       const stored: Omit<DocumentInfo, 'key'> = { ...info, cleanHash: cleanTextHash(cleanText) };
-      this.statements.insert.run(documentKey(info.docId, info.hash), JSON.stringify(stored), cleanText);
+      s.insertInfo.run(key, JSON.stringify(stored));
+      s.insertText.run(key, cleanText);
     }
   }
 
@@ -78,7 +71,9 @@ export class DocumentTable {
   infos(keys: readonly string[]): DocumentInfo[] {
     const rows = this.statements.infos.all(JSON.stringify(keys)) as string[];
     return rows.map((row) => {
-      const info = InfoSchema.parse(JSON.parse(row));
+      const info = JSON.parse(row) as Omit<DocumentInfo, 'key'>;
+      // Written by this project's ingest: only what lookups rely on is checked, cheaply, per row.
+      if (typeof info.docId !== 'string' || typeof info.hash !== 'string' || typeof info.title !== 'string') throw new Error(`a stored document's metadata is damaged: ${row.slice(0, 80)}`);
       return { ...info, key: documentKey(info.docId, info.hash) };
     });
   }

@@ -10,6 +10,9 @@ import Database from 'better-sqlite3';
 import { DocumentTable, DocumentTexts } from './document-table.js';
 import { LexicalStore } from './lexical-store.js';
 
+/** Raised when the tables change; a database in another format is rebuilt. */
+const DATABASE_FORMAT = 1;
+
 export class IndexDatabase {
   readonly lexical: LexicalStore;
   readonly documents: DocumentTable;
@@ -22,9 +25,19 @@ export class IndexDatabase {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');
+    this.migrate();
     this.lexical = new LexicalStore(this.db);
     this.documents = new DocumentTable(this.db);
     this.texts = new DocumentTexts(this.documents);
+  }
+
+  /** A database of another format is emptied (the next ingest fills it again from the stored versions). */
+  private migrate(): void {
+    if (this.db.pragma('user_version', { simple: true }) === DATABASE_FORMAT) return;
+    this.db.transaction(() => {
+      for (const table of ['terms_vocabulary', 'terms', 'labels', 'document_texts', 'documents']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      this.db.pragma(`user_version = ${DATABASE_FORMAT}`);
+    })();
   }
 
   /** Runs `write` as one transaction: all of it is committed, or none. */

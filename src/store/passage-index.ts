@@ -1,6 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import type { DocumentInfo } from './document-table.js';
+import type { DocumentInfo, DocumentTexts } from './document-table.js';
 import type { IndexDatabase } from './index-database.js';
 import type { LexicalStore } from './lexical-store.js';
 import type { Manifest, StoredPassage } from './manifest.js';
@@ -75,13 +75,8 @@ export class PassageIndex implements PassageStore {
     });
   }
 
-  /** A passage whose text is read from its document's stored text when asked for (the text of a stored copy never changes). */
   private lazyPassage(s: StoredPassage): Passage {
-    const key = this.infos.get(s.docId)?.key;
-    const texts = this.database.texts;
-    const passage = { chunkId: s.chunkId, docId: s.docId, start: s.start, end: s.end } as Passage;
-    Object.defineProperty(passage, 'text', { enumerable: true, get: () => (key === undefined ? '' : (texts.get(key)?.slice(s.start, s.end) ?? '')) });
-    return passage;
+    return new LazyPassage(s, this.infos.get(s.docId)?.key, this.database.texts);
   }
 
   document(docId: string): ArticleDocument | undefined {
@@ -123,5 +118,36 @@ export class PassageIndex implements PassageStore {
     const label = this.labelOf.get(passage.chunkId);
     if (label === undefined) throw new Error(`Unknown passage ${passage.chunkId}`);
     return Float32Array.from(this.hnsw.getPoint(label));
+  }
+}
+
+/**
+ * A passage whose text is read from its document's stored copy when asked for (the text of a stored
+ * copy never changes). Its text is a getter: copy it with `toJSON()`, not with an object spread.
+ */
+class LazyPassage implements Passage {
+  readonly chunkId: string;
+  readonly docId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly #key: string | undefined;
+  readonly #texts: DocumentTexts;
+
+  constructor(stored: StoredPassage, key: string | undefined, texts: DocumentTexts) {
+    this.chunkId = stored.chunkId;
+    this.docId = stored.docId;
+    this.start = stored.start;
+    this.end = stored.end;
+    this.#key = key;
+    this.#texts = texts;
+  }
+
+  get text(): string {
+    const text = this.#key === undefined ? undefined : this.#texts.get(this.#key);
+    return text === undefined ? '' : text.slice(this.start, this.end);
+  }
+
+  toJSON(): Passage {
+    return { chunkId: this.chunkId, docId: this.docId, start: this.start, end: this.end, text: this.text };
   }
 }
