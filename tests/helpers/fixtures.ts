@@ -1,6 +1,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { TransformersEmbedder, type Embedder, type EmbedKind } from '../../src/embed/index.js';
 import { updateIndex } from '../../src/store/index.js';
@@ -43,6 +44,20 @@ export async function copySeedCorpus(dir: string): Promise<void> {
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ MODELS_DIR, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...overrides });
+}
+
+/**
+ * A copy of the seed corpus and an index folder (not built yet) in a temporary folder, made before
+ * the tests of the file that calls this and removed after them; `ready` receives their paths.
+ */
+export function useSeedCorpusFolders(ready: (folders: { corpusDir: string; indexDir: string }) => void): void {
+  let root = '';
+  beforeAll(async () => {
+    root = await tempDir();
+    await copySeedCorpus(join(root, 'corpus'));
+    ready({ corpusDir: join(root, 'corpus'), indexDir: join(root, 'index') });
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
 }
 
 /** A fresh index of the seed corpus in a temporary folder, built with the real model. */

@@ -1,26 +1,20 @@
 import { stat, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LexicalIndex } from '../../src/retrieve/index.js';
 import { currentVersion, indexPaths, loadIndex, loadVersion, updateIndex, whyIndexIsNeeded, type PassageIndex } from '../../src/store/index.js';
-import { CountingEmbedder, copySeedCorpus, realEmbedder, tempDir, testConfig } from '../helpers/fixtures.js';
+import { CountingEmbedder, realEmbedder, testConfig, useSeedCorpusFolders } from '../helpers/fixtures.js';
 
 const { chunking, ingest } = testConfig();
 const ARTICLE = 'Harbour at Velkaro to open in March\n\nThe port authority said on Monday that the new deep-water harbour at Velkaro will open on 14 March 2031. It cost 41 million dollars.\n';
 
 describe('a new article costs a delta, not a new copy of the archive', () => {
-  let root: string;
   let corpusDir: string;
   let indexDir: string;
-
+  useSeedCorpusFolders((folders) => ({ corpusDir, indexDir } = folders));
   beforeAll(async () => {
-    root = await tempDir();
-    corpusDir = join(root, 'corpus');
-    indexDir = join(root, 'index');
-    await copySeedCorpus(corpusDir);
     await ingestNow(new CountingEmbedder(await realEmbedder()));
   });
-  afterAll(() => rm(root, { recursive: true, force: true }));
 
   const ingestNow = (embedder: CountingEmbedder) => updateIndex({ corpusDir, indexDir, embedder, chunking, maxFileBytes: ingest.maxFileBytes });
   const versionFiles = async () => indexPaths(indexDir).version((await currentVersion(indexDir))!);

@@ -1,25 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IngestLockedError, NothingIndexedError } from '../../src/errors.js';
 import { acquireIngestLock, currentVersion, indexPaths, loadIndex, updateIndex } from '../../src/store/index.js';
-import { CountingEmbedder, copySeedCorpus, realEmbedder, ROOT, tempDir, testConfig } from '../helpers/fixtures.js';
+import { CountingEmbedder, copySeedCorpus, realEmbedder, ROOT, tempDir, testConfig, useSeedCorpusFolders } from '../helpers/fixtures.js';
 
 const { chunking, ingest } = testConfig();
 
 describe('incremental re-indexing of the seed corpus', () => {
-  let root: string;
   let corpusDir: string;
   let indexDir: string;
-
-  beforeAll(async () => {
-    root = await tempDir();
-    corpusDir = join(root, 'corpus');
-    indexDir = join(root, 'index');
-    await copySeedCorpus(corpusDir);
-  });
-  afterAll(() => rm(root, { recursive: true, force: true }));
+  useSeedCorpusFolders((folders) => ({ corpusDir, indexDir } = folders));
 
   const run = async (embedder: CountingEmbedder) => updateIndex({ corpusDir, indexDir, embedder, chunking, maxFileBytes: ingest.maxFileBytes });
 
@@ -88,7 +80,7 @@ describe('incremental re-indexing of the seed corpus', () => {
     const summary = await updateIndex({ corpusDir, indexDir, embedder: await realEmbedder(), chunking, maxFileBytes: ingest.maxFileBytes, onWarning: (w) => warnings.push(w) });
     expect(summary.skipped.map((s) => s.path)).toEqual([join(corpusDir, 'broken.txt')]);
     expect(warnings.join('\n')).toContain(`${join(corpusDir, 'broken.txt')}: file looks binary`);
-    const empty = join(root, 'empty-corpus');
+    const empty = join(indexDir, '..', 'empty-corpus');
     await mkdir(empty);
     await expect(updateIndex({ corpusDir: empty, indexDir, embedder: await realEmbedder(), chunking, maxFileBytes: ingest.maxFileBytes })).rejects.toBeInstanceOf(NothingIndexedError);
     expect((await loadIndex(indexDir)).passages.length).toBe(summary.passages);
