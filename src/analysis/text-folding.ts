@@ -66,7 +66,21 @@ export function termForms(term: string): string[] {
   if (!NON_ASCII.test(lower)) return [stem(lower)];
   // Vietnamese and other non-ASCII words: folded, not stemmed. One form only: a word indexed twice
   // would count twice in a passage's match count, ranking common Vietnamese words above a rare name.
-  return [foldDiacritics(lower)];
+  return [foldWord(lower)];
+}
+
+const foldedWords = new Map<string, string>();
+
+/** foldDiacritics for one word, memoized: Vietnamese has a few thousand syllables, met millions of times in an archive. */
+function foldWord(word: string): string {
+  if (!NON_ASCII.test(word)) return word;
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size >= STEM_CACHE_LIMIT) foldedWords.clear();
+    folded = foldDiacritics(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
 
 const ENGLISH_STOPWORDS =
@@ -111,9 +125,10 @@ export function lexicalTokens(text: string, lang: Lang = detectLanguage(text)): 
   const tokens = words(text);
   if (lang !== 'vi') return tokens;
   const bigrams: string[] = [];
+  const folded = tokens.map(foldWord);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (isStopword(tokens[i]) && isStopword(tokens[i + 1])) continue;
-    bigrams.push(foldDiacritics(tokens[i]) + BIGRAM_JOINER + foldDiacritics(tokens[i + 1]));
+    bigrams.push(folded[i] + BIGRAM_JOINER + folded[i + 1]);
   }
   return [...tokens, ...bigrams];
 }

@@ -29,8 +29,11 @@ const SCHEMA = `
 
 /** The FTS5 token for an analyzed term: ASCII punctuation other than `_.-` would split it, so apostrophes are spelled as U+02BC. */
 function ftsToken(term: string): string {
+  if (PLAIN_TOKEN.test(term)) return term;
   return term.replace(/['"]/g, 'ʼ').replace(/[^\p{L}\p{N}_.\-ʼ]/gu, '');
 }
+
+const PLAIN_TOKEN = /^[a-z0-9_.-]+$/;
 
 const ftsText = (text: string) => indexTerms(text).map(ftsToken).join(' ');
 
