@@ -10,6 +10,7 @@ export {
   contentTerms,
   foldDiacritics,
   isFoldedVietnameseStopword,
+  bigramParts,
   indexTerms,
   isBigram,
   isStopword,

@@ -142,6 +142,11 @@ export function isBigram(token: string): boolean {
   return token.includes(BIGRAM_JOINER);
 }
 
+/** The two (folded) syllables of a syllable pair. */
+export function bigramParts(token: string): string[] {
+  return token.split(BIGRAM_JOINER);
+}
+
 /**
  * The terms a text is indexed and searched under: its lexical tokens less stopwords, each word in its
  * one normal form (English stem, or Vietnamese folded), syllable pairs as they are. The lexical index
