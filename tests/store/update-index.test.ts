@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestLockedError, NothingIndexedError } from '../../src/errors.js';
 import { acquireIngestLock, currentVersion, indexPaths, loadIndex, updateIndex } from '../../src/store/index.js';
-import { CountingEmbedder, copySeedCorpus, realEmbedder, ROOT, tempDir, testConfig, useSeedCorpusFolders } from '../helpers/fixtures.js';
+import { CountingEmbedder, realEmbedder, tempDir, testConfig, useSeedCorpusFolders } from '../helpers/fixtures.js';
 
 const { chunking, ingest } = testConfig();
 
@@ -96,28 +95,5 @@ describe('safety of the index on disk', () => {
     await writeFile(indexPaths(indexDir).lock, JSON.stringify({ pid: 2 ** 22 + 12345, owner: 'dead process' }));
     const taken = await acquireIngestLock(indexPaths(indexDir).lock);
     await taken.release();
-  });
-
-  it('keeps the previous index loadable when the ingest process is killed mid-way', async () => {
-    const root = await tempDir();
-    const corpusDir = join(root, 'corpus');
-    const indexDir = join(root, 'index');
-    await copySeedCorpus(corpusDir);
-    const embedder = await realEmbedder();
-    await updateIndex({ corpusDir, indexDir, embedder, chunking, maxFileBytes: ingest.maxFileBytes });
-    const servedBefore = await currentVersion(indexDir);
-    const seedText = await readFile(join(corpusDir, '002_879ed44b500be75a.txt'), 'utf8');
-    await mkdir(join(corpusDir, 'bulk'));
-    for (let i = 0; i < 100; i++) await writeFile(join(corpusDir, 'bulk', `copy-${i}.txt`), `Bulk article number ${i}\n\n${seedText.replace(/Vietnam/g, `Vietnam-${i}`)}`);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/ingest.ts'), '--corpus', corpusDir, '--index', indexDir], { cwd: ROOT, env: { ...process.env, MODELS_DIR: join(ROOT, 'models') } });
-    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('Embedding passages') && resolve()));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
-    expect(await currentVersion(indexDir)).toBe(servedBefore);
-    const index = await loadIndex(indexDir);
-    expect(index.passages.length).toBeGreaterThan(0);
-    const summary = await updateIndex({ corpusDir, indexDir, embedder, chunking, maxFileBytes: ingest.maxFileBytes });
-    expect(summary.added).toBe(100);
-    await rm(root, { recursive: true, force: true });
   });
 });
