@@ -7,6 +7,6 @@ export { indexPaths } from './layout.js';
 export type { Manifest } from './manifest.js';
 export { fsyncDir, fsyncFile, replaceFileDurably, renameSynced, writeFileSynced, type FsStep, type FsTrace } from './durable-fs.js';
 export type { FailedFile } from './manifest.js';
-export { LexicalStore, TITLE_WEIGHT, type LexicalRow, type LexicalMatch } from './lexical-store.js';
+export { LexicalStore, type LexicalRow, type LexicalMatch } from './lexical-store.js';
 export { IndexDatabase, openIndexDatabase } from './index-database.js';
 export { cleanTextHash, documentKey, type DocumentInfo } from './document-table.js';

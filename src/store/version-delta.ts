@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { VersionFiles } from './layout.js';
-import { DocumentEntrySchema, ManifestSchema, StoredPassageSchema, type Manifest, type StoredPassage } from './manifest.js';
+import { DocumentEntrySchema, ManifestSchema, StoredPassageSchema, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
 
 export interface VersionDelta {
@@ -57,9 +57,15 @@ export function manifestChange(before: Manifest, after: Manifest): ManifestChang
   const changed: Manifest['documents'] = {};
   for (const [docId, entry] of Object.entries(documents)) {
     const old = before.documents[docId];
-    if (!old || old.hash !== entry.hash || old.segment !== entry.segment || old.size !== entry.size || old.mtimeMs !== entry.mtimeMs || old.addedAt !== entry.addedAt) changed[docId] = entry;
+    if (!old || !sameEntry(old, entry)) changed[docId] = entry;
   }
   return { header, changed, removed: Object.keys(before.documents).filter((docId) => documents[docId] === undefined) };
+}
+
+/** Whether two document entries hold the same values (whatever fields entries have). */
+function sameEntry(a: DocumentEntry, b: DocumentEntry): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof DocumentEntry>);
+  return [...keys].every((key) => a[key] === b[key]);
 }
 
 /** The manifest after a change. */
