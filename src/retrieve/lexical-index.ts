@@ -13,6 +13,9 @@ export interface LexicalHit {
  * memory for passages held only in memory. This class decides what is searched; the store scores.
  */
 export class LexicalIndex {
+  /** Passages per term form, remembered: an index serves one version, whose counts barely change while it is served. */
+  private readonly frequencies = new Map<string, number>();
+
   private constructor(
     private readonly terms: LexicalStore,
     private readonly passageOf: (label: number) => Passage | undefined,
@@ -39,8 +42,27 @@ export class LexicalIndex {
     // Rows of passages this version does not hold (newer, or removed) are skipped: fetch all when filtering.
     const terms = this.informativeTerms(text);
     const limit = accept ? null : k + FETCH_MARGIN;
-    const hits = this.keep(this.terms.search(terms, limit), k, accept);
-    return hits.length < k && limit !== null ? this.keep(this.terms.search(terms, null), k, accept) : hits;
+    const hits = this.keep(this.search(terms, limit), k, accept);
+    return hits.length < k && limit !== null ? this.keep(this.search(terms, null), k, accept) : hits;
+  }
+
+  /**
+   * BM25 over the terms, best first. On a large archive, rows that hold none of the question's
+   * uncommon terms are not scored: the common terms' posting lists are most of the cost, and such
+   * rows rarely rank. The scores of the rows that are scored are exact, because BM25 is a sum over
+   * terms: the best rows holding an uncommon term are the best of (uncommon terms alone) merged with
+   * the best of (an uncommon term AND a common one, scored on all terms).
+   */
+  private search(terms: ReadonlyMap<string, number>, limit: number | null): LexicalMatch[] {
+    const commonLimit = Math.max(this.documentCount * COMMON_TERM_MIN_SHARE, COMMON_TERM_MIN_PASSAGES);
+    const common = [...terms.keys()].filter((t) => terms.get(t)! > commonLimit);
+    const uncommon = [...terms.keys()].filter((t) => terms.get(t)! <= commonLimit);
+    if (common.length === 0 || uncommon.length === 0) return this.terms.search([...terms.keys()], limit);
+    const best = new Map<number, number>();
+    for (const m of this.terms.search(uncommon, limit)) best.set(m.label, m.score);
+    for (const m of this.terms.search(common, limit, uncommon)) best.set(m.label, Math.max(m.score, best.get(m.label) ?? -Infinity));
+    const merged = [...best].map(([label, score]) => ({ label, score })).sort((a, b) => b.score - a.score);
+    return limit === null ? merged : merged.slice(0, limit);
   }
 
   private keep(matches: LexicalMatch[], k: number, accept?: (p: Passage) => boolean): LexicalHit[] {
@@ -59,21 +81,21 @@ export class LexicalIndex {
   }
 
   /**
-   * The query's forms minus those found in more than half of all passages:
-   * their BM25 weight is close to zero but scoring their posting lists is most of the cost.
+   * The query's forms, with the number of passages holding each, minus those found in more than half
+   * of all passages: their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
-  private informativeTerms(text: string): string[] {
+  private informativeTerms(text: string): Map<string, number> {
     const frequency = new Map([...new Set(lexicalTokens(text))].filter((t) => !isStopword(t)).map((t) => [termForm(t), this.frequency(t)]));
     // Terms no passage has match nothing (and must not take the places of those that do).
     const terms = [...frequency.keys()].filter((t) => frequency.get(t)! > 0);
     const limit = this.documentCount / 2;
     const useful = terms.filter((t) => frequency.get(t)! <= limit);
     // When every word is that common (a tiny corpus), all are kept: the pairs alone would not find the passages that spell the words apart.
-    if (!useful.some((t) => !isBigram(t))) return rarest(terms, MAX_QUERY_TERMS, (t) => frequency.get(t)!);
+    if (!useful.some((t) => !isBigram(t))) return rarest(terms, MAX_QUERY_TERMS, frequency);
     // A Vietnamese syllable that one of the question's syllable pairs contains adds little beyond the pair, unless it is rare.
     const inPairs = new Set(useful.filter(isBigram).flatMap(bigramParts));
     const pairedLimit = Math.max(this.documentCount * PAIRED_SYLLABLE_MAX_SHARE, PAIRED_SYLLABLE_MIN_PASSAGES);
-    return rarest(useful.filter((t) => !inPairs.has(t) || frequency.get(t)! <= pairedLimit), MAX_QUERY_TERMS, (t) => frequency.get(t)!);
+    return rarest(useful.filter((t) => !inPairs.has(t) || frequency.get(t)! <= pairedLimit), MAX_QUERY_TERMS, frequency);
   }
 
   /** Inverse document frequency of a (folded or exact) term over passages. */
@@ -82,10 +104,17 @@ export class LexicalIndex {
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Passages holding the term in its indexed form (its stem, its folded form). */
+  /** Passages holding the term in its indexed form (its stem, its folded form); remembered, as the answerer asks often. */
   private frequency(term: string): number {
     if (isStopword(term)) return this.documentCount;
-    return Math.min(this.documentCount, this.terms.frequency(termForm(term)));
+    const form = termForm(term);
+    let frequency = this.frequencies.get(form);
+    if (frequency === undefined) {
+      if (this.frequencies.size >= FREQUENCY_CACHE_SIZE) this.frequencies.clear();
+      frequency = Math.min(this.documentCount, this.terms.frequency(form));
+      this.frequencies.set(form, frequency);
+    }
+    return frequency;
   }
 }
 
@@ -104,6 +133,23 @@ export class LexicalIndex {
 const PAIRED_SYLLABLE_MAX_SHARE = 0.05;
 const PAIRED_SYLLABLE_MIN_PASSAGES = 1000;
 
+/**
+ * A term is common when more than this share of passages, and more than COMMON_TERM_MIN_PASSAGES,
+ * hold it; rows holding only common terms are not scored (see LexicalIndex.search). Chosen on the
+ * 72k-passage English news archive, 300 questions made of its titles, against scoring every row:
+ * - share 0.05: retrieval p50 / p95 38.8 / 90.2 -> 24.3 / 50.8 ms, fused top 5 identical for 100 %;
+ * - share 0.02: 35.9 / 93.9 -> 16.6 / 29.2 ms, fused top 5 identical for 93.0 % (96.9 % of the
+ *   passages shared, the first passage the same for 98.3 %);
+ * - share 0.01: 29.9 / 68.1 -> 13.9 / 23.6 ms, 86.7 % identical.
+ * The floor keeps small corpora exact: with no floor and share 0.05, squad2-en (118 passages, where
+ * 5 % is six passages) lost 1.7 points of R@5 (94.5 -> 92.8 %); with the floor, no dev set changes.
+ */
+const COMMON_TERM_MIN_SHARE = 0.02;
+const COMMON_TERM_MIN_PASSAGES = 1000;
+
+/** Term frequencies remembered per index (a few MB at most); the memo is emptied when full. */
+const FREQUENCY_CACHE_SIZE = 50_000;
+
 /** Extra rows fetched beyond k: rows of passages another version holds are skipped. */
 const FETCH_MARGIN = 32;
 
@@ -115,11 +161,10 @@ const FETCH_MARGIN = 32;
  */
 const MAX_QUERY_TERMS = 64;
 
-/** The `max` terms with the lowest frequency, in their original order. */
-function rarest(terms: string[], max: number, frequency: (term: string) => number): string[] {
-  if (terms.length <= max) return terms;
-  const kept = new Set([...terms].sort((a, b) => frequency(a) - frequency(b)).slice(0, max));
-  return terms.filter((t) => kept.has(t));
+/** The `max` terms with the lowest frequency, in their original order, with their frequencies. */
+function rarest(terms: string[], max: number, frequency: ReadonlyMap<string, number>): Map<string, number> {
+  const kept = new Set([...terms].sort((a, b) => frequency.get(a)! - frequency.get(b)!).slice(0, max));
+  return new Map(terms.filter((t) => kept.has(t)).map((t) => [t, frequency.get(t)!]));
 }
 
 export function titleLookup(documents: Iterable<Pick<ArticleDocument, 'docId' | 'title'>>): (docId: string) => string {

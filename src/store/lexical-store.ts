@@ -108,12 +108,21 @@ export class LexicalStore {
     return (this.statements.frequency.get(token) as number | undefined) ?? 0;
   }
 
-  /** The rows matching any of the analyzed terms, best BM25 first; all of them when `limit` is null. */
-  search(terms: readonly string[], limit: number | null): LexicalMatch[] {
-    const tokens = [...new Set(terms.map(ftsToken).filter((t) => t !== ''))];
-    if (tokens.length === 0) return [];
-    const query = tokens.map((t) => `"${t}"`).join(' OR ');
+  /**
+   * The rows matching any of the analyzed terms, best BM25 first; all of them when `limit` is null.
+   * With `required`, only rows that also hold one of those terms, scored on both lists.
+   */
+  search(terms: readonly string[], limit: number | null, required: readonly string[] = []): LexicalMatch[] {
+    const any = ftsAny(terms);
+    if (any === null) return [];
+    const mustHold = ftsAny(required);
+    const query = mustHold === null ? any : `(${mustHold}) AND (${any})`;
     return this.statements.search.all(query, limit ?? -1) as LexicalMatch[];
   }
+}
 
+/** An FTS5 expression matching any of the terms; null when there is none. */
+function ftsAny(terms: readonly string[]): string | null {
+  const tokens = [...new Set(terms.map(ftsToken).filter((t) => t !== ''))];
+  return tokens.length === 0 ? null : tokens.map((t) => `"${t}"`).join(' OR ');
 }

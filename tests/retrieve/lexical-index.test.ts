@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/ingest/index.js';
 import { LexicalIndex } from '../../src/retrieve/index.js';
+import { LexicalStore } from '../../src/store/index.js';
 import { foldDiacritics } from '../../src/analysis/index.js';
 
 const passage = (i: number, text: string): Passage => ({ chunkId: `d${i}#0`, docId: `d${i}`, start: 0, end: text.length, text });
@@ -65,5 +66,25 @@ describe('BM25 over passages, Vietnamese-aware', () => {
 
   it('applies filters before ranking', () => {
     expect(index.query('Hanoi', 3, (p) => p.docId === 'd2').map((h) => h.passage.docId)).toEqual(['d2']);
+  });
+
+  it('on a large archive, scores the passages holding an uncommon term exactly as BM25 over all the terms', () => {
+    // 4,000 passages: "port" in every third (a common term: over 1,000 passages), "zanthu" in five, three of them with "port".
+    const texts = Array.from({ length: 4_000 }, (_, i) => {
+      const words = [`w${i % 400}`, `v${i % 397}`];
+      if (i % 3 === 0) words.push('port');
+      if ([3, 300, 600, 901, 1201].includes(i)) words.push('zanthu');
+      return words.join(' ');
+    });
+    const archive = LexicalIndex.inMemory(texts.map((t, i) => passage(i, t)), () => '');
+    const reference = LexicalStore.inMemory();
+    reference.update(texts.map((text, label) => ({ label, title: '', text })));
+    const exact = new Map(reference.search(['zanthu', 'port'], 5).map((m) => [`d${m.label}`, m.score]));
+
+    const hits = archive.query('zanthu port', 10);
+    // Only the "zanthu" passages: rows holding only a common term are not scored (they would rank below these).
+    expect(new Set(hits.map((h) => h.passage.docId))).toEqual(new Set(exact.keys()));
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    for (const h of hits) expect(h.score).toBeCloseTo(exact.get(h.passage.docId)!, 9);
   });
 });
