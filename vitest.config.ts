@@ -11,7 +11,7 @@ export default defineConfig({
     // so that they do not share the two cores with the ingest-heavy tests.
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'], sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'e2e', include: ['tests/**/*.e2e.test.ts'], sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'e2e', include: ['tests/**/*.e2e.test.ts'], globalSetup: ['tests/helpers/compile-start.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

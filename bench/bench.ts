@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 
     log('cold start and /ask under load (server in its own process)');
     const started = performance.now();
-    const server = await spawnServer({ INDEX_DIR: largeIndex, CORPUS_DIR: large });
+    const server = await spawnServer({ INDEX_DIR: largeIndex, CORPUS_DIR: large }, { compile: true });
     const first = await fetch(`${server.url}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[0] }) });
     const coldStartMs = performance.now() - started;
     let i = 0;

@@ -119,7 +119,7 @@ async function passageCount(indexDir: string): Promise<number> {
 async function measureServer(corpus: string, indexDir: string, options: { seconds: number; questions: number; additions: number }): Promise<ServerFigures> {
   log('cold start to the first answer');
   const started = performance.now();
-  const server = await spawnServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus, WATCH_CORPUS: 'false', ADMIN_TOKEN: ADMIN_TOKEN });
+  const server = await spawnServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus, WATCH_CORPUS: 'false', ADMIN_TOKEN: ADMIN_TOKEN }, { compile: true });
   try {
     const first = await ask(server, 'What is this archive about?');
     if (first.status !== 200) throw new Error(`first /ask answered ${first.status}`);

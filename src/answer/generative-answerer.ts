@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import type { BaseMessageLike } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import type { LlmSettings } from '../config.js';
 import { articleSource, splitSentences, type ArticleDocument } from '../ingest/index.js';
@@ -85,7 +85,7 @@ export class GenerativeAnswerer implements Answerer {
     return { ...compose(check, passages), answered: true, evidence: check.supported / check.sentences.length, answerer: 'generative', llmModel: this.modelName, check: summary };
   }
 
-  private async generate(messages: BaseMessage[], options: AnswerOptions): Promise<string> {
+  private async generate(messages: BaseMessageLike[], options: AnswerOptions): Promise<string> {
     const timeout = AbortSignal.timeout(this.settings.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     if (!options.onToken) {
@@ -111,7 +111,7 @@ export class GenerativeAnswerer implements Answerer {
 }
 
 /** The prompt: instructions, then the numbered passages and the question. */
-export function promptFor(question: string, lang: 'en' | 'vi', passages: readonly RetrievedPassage[], history: readonly ChatTurn[] = []): BaseMessage[] {
+export function promptFor(question: string, lang: 'en' | 'vi', passages: readonly RetrievedPassage[], history: readonly ChatTurn[] = []): BaseMessageLike[] {
   const language = lang === 'vi' ? 'Vietnamese' : 'English';
   const system = [
     'You answer questions about news articles using only the numbered passages you are given.',
@@ -126,7 +126,11 @@ export function promptFor(question: string, lang: 'en' | 'vi', passages: readonl
   // A follow-up ("When was it signed?") needs the earlier questions to be understood; earlier answers are left out (their markers numbered other passages).
   const earlier = history.filter((t) => t.role === 'user').slice(-MAX_EARLIER_QUESTIONS).map((t) => `- ${t.content}`);
   const context = earlier.length > 0 ? `Earlier questions in this conversation:\n${earlier.join('\n')}\n\n` : '';
-  return [new SystemMessage(system), new HumanMessage(`Passages:\n\n${numbered}\n\n${context}Question: ${question}`)];
+  // Role and text pairs: the chat model makes its messages (loading LangChain's message classes only when an LLM is configured).
+  return [
+    ['system', system],
+    ['human', `Passages:\n\n${numbered}\n\n${context}Question: ${question}`],
+  ];
 }
 
 function describeFailure(error: unknown, timeoutMs: number): { code: FallbackCode; message: string } {

@@ -20,11 +20,16 @@ export class IndexHolder {
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
 
+  private readonly models: Promise<EngineModels>;
+
   constructor(
     private readonly indexDir: string,
-    private readonly models: EngineModels,
+    models: EngineModels | Promise<EngineModels>,
     private readonly log: HolderLog,
-  ) {}
+  ) {
+    this.models = Promise.resolve(models);
+    this.models.catch(() => undefined); // the caller of refresh() gets the failure
+  }
 
   /** The engine to answer with, or the error saying why there is none. */
   current(): QaEngine {
@@ -53,24 +58,37 @@ export class IndexHolder {
   }
 
   private async loadIfChanged(): Promise<void> {
+    let reading: Promise<PassageIndex>;
     try {
       const version = await currentVersion(this.indexDir);
       if (version === null || version === this.engine?.store.manifest.version) return;
-      const store = await loadVersion(this.indexDir, version, this.index);
-      const { model, dimensions } = store.manifest;
-      const { embedder } = this.models;
+      reading = loadVersion(this.indexDir, version, this.index);
+      reading.catch(() => undefined); // handled below, once the models are there
+    } catch (error) {
+      this.failed(error);
+      return;
+    }
+    // At start-up the index is read while the models load. Models that cannot load fail the start, not the index.
+    const models = await this.models;
+    try {
+      const store = await reading;
+      const { model, dimensions, version } = store.manifest;
+      const { embedder } = models;
       if (model !== embedder.modelId || dimensions !== embedder.dimensions) {
         throw new ModelMismatchError(model, dimensions, embedder.modelId, embedder.dimensions);
       }
-      const engine = QaEngine.create(store, this.models);
-      this.engine = engine;
+      this.engine = QaEngine.create(store, models);
       this.index = store;
       this.problem = null;
       this.log.info(`Serving index version ${version} (${store.passages.length} passages, model ${model}).`);
     } catch (error) {
-      const problem = error instanceof NewsdeskError ? error : new NewsdeskError('INDEX_LOAD_FAILED', `The index could not be loaded: ${String(error)}`, 503);
-      if (!this.engine) this.problem = problem;
-      this.log.error(`${problem.message}${this.engine ? ' Still serving the previous version.' : ''}`);
+      this.failed(error);
     }
+  }
+
+  private failed(error: unknown): void {
+    const problem = error instanceof NewsdeskError ? error : new NewsdeskError('INDEX_LOAD_FAILED', `The index could not be loaded: ${String(error)}`, 503);
+    if (!this.engine) this.problem = problem;
+    this.log.error(`${problem.message}${this.engine ? ' Still serving the previous version.' : ''}`);
   }
 }

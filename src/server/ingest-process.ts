@@ -26,7 +26,9 @@ export interface IngestRun {
   onWarning(message: string): void;
 }
 
-const WORKER = fileURLToPath(new URL('../cli/ingest-worker.ts', import.meta.url));
+/** `npm start` runs the JavaScript compiled into dist/; tests and tools run the TypeScript through tsx. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = fileURLToPath(new URL(FROM_SOURCE ? '../cli/ingest-worker.ts' : '../cli/ingest-worker.js', import.meta.url));
 /** After the cooperative job time limit, the process gets this long before it is killed. */
 const KILL_GRACE_MS = 5_000;
 
@@ -98,7 +100,7 @@ export class IngestProcess {
 
   private ensureChild(): ChildProcess {
     if (this.child && this.child.exitCode === null && this.child.signalCode === null && this.child.connected) return this.child;
-    const child = fork(WORKER, [], { env: workerEnv(this.config), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(WORKER, [], { env: workerEnv(this.config), execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-2000)));
     child.on('error', () => undefined); // reported through 'exit'

@@ -35,10 +35,11 @@ export async function loadModels(config: Config, given: Partial<EngineModels> = 
 /** Loads the model and the index, then listens. `close()` lets in-flight requests finish. */
 export async function startServer(config: Config, deps: Partial<EngineModels> & { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config);
-  const models = await loadModels(config, deps);
+  const models = loadModels(config, deps);
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
   const holder = new IndexHolder(config.indexDir, models, log);
-  await holder.refresh();
+  await holder.refresh(); // reads the index while the models load
+  await models; // with no index yet, refresh() did not wait for them
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
   const intake = new DocumentIntake(config, holder);
   let port = config.port;
