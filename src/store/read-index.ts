@@ -1,13 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
-import { z } from 'zod';
 import { IndexCorruptError, IndexNotReadyError } from '../errors.js';
 import { applyDelta, manifestAfter, passagesAfter, readDelta } from './version-delta.js';
 import { indexPaths, type VersionFiles } from './layout.js';
 import { documentKey, type DocumentInfo } from './document-table.js';
 import { openIndexDatabase, type IndexDatabase } from './index-database.js';
-import { ManifestSchema, SCHEMA_VERSION, StoredPassageSchema, type Manifest, type StoredPassage } from './manifest.js';
+import { parseManifest, parseStoredPassages, SCHEMA_VERSION, type Manifest, type StoredPassage } from './manifest.js';
 import { PassageIndex, type HnswIndex } from './passage-index.js';
 
 /** Name of the version CURRENT points at, or null when no index was built yet. */
@@ -88,7 +87,7 @@ export async function loadSkeleton(indexDir: string, version: string): Promise<I
   if (!existsSync(files.manifest)) throw new IndexCorruptError(files.dir, 'its manifest is missing');
   return readingVersion(files.dir, async () => {
     const manifest = await readManifestFile(files.manifest);
-    const passages = z.array(StoredPassageSchema).parse(JSON.parse(await readFile(files.passages, 'utf8')));
+    const passages = parseStoredPassages(JSON.parse(await readFile(files.passages, 'utf8')));
     return skeletonOf(indexDir, manifest, passages);
   });
 }
@@ -156,7 +155,7 @@ async function parseManifestFile(path: string): Promise<Manifest> {
   const json: unknown = JSON.parse(await readFile(path, 'utf8'));
   const schema = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (schema !== SCHEMA_VERSION) throw new Error(`it was written in index format ${String(schema)}, this version reads format ${SCHEMA_VERSION}`);
-  return ManifestSchema.parse(json);
+  return parseManifest(json);
 }
 
 /** Any failure while reading a version becomes one IndexCorruptError naming the folder and the reason. */
