@@ -11,9 +11,10 @@ export interface LogisticFit {
  * reweighted least squares), on standardized features with an unpenalized
  * intercept. ml-matrix does the linear algebra. Converges in under ten
  * iterations on the answer-selection rows (see models/newsdesk/answer-selector/README.md
- * for why not ml-logistic-regression's fixed-step gradient descent).
+ * for why not ml-logistic-regression's fixed-step gradient descent). A row's
+ * `rowWeights` entry (default 1) scales its share of the log-likelihood.
  */
-export function fitLogistic(rows: readonly number[][], labels: readonly number[], l2 = 1, maxIterations = 25): LogisticFit {
+export function fitLogistic(rows: readonly number[][], labels: readonly number[], l2 = 1, maxIterations = 25, rowWeights?: readonly number[]): LogisticFit {
   const n = rows.length;
   const d = rows[0].length + 1;
   const x = new Matrix(rows.map((r) => [1, ...r]));
@@ -27,9 +28,10 @@ export function fitLogistic(rows: readonly number[][], labels: readonly number[]
       let z = 0;
       for (let j = 0; j < d; j++) z += beta[j] * xi[j];
       const p = 1 / (1 + Math.exp(-z));
-      const w = Math.max(p * (1 - p), 1e-9);
+      const r = rowWeights?.[i] ?? 1;
+      const w = r * Math.max(p * (1 - p), 1e-9);
       for (let j = 0; j < d; j++) {
-        gradient[j] += (labels[i] - p) * xi[j];
+        gradient[j] += r * (labels[i] - p) * xi[j];
         for (let k = j; k < d; k++) hessian.set(j, k, hessian.get(j, k) + w * xi[j] * xi[k]);
       }
     }

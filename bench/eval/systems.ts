@@ -95,7 +95,7 @@ function makeAnswerer(store: PassageStore, models: EvalModels): Answerer {
 }
 
 function asRetrieval(items: Array<{ passage: Passage; document: ArticleDocument; score: number }>, queryVector: Float32Array, queryModel: string, question: string): RetrievalResult {
-  const passages: RetrievedPassage[] = items.map((x, i) => ({ ...x, lexicalRank: null, denseRank: i + 1, denseScore: x.score }));
+  const passages: RetrievedPassage[] = items.map((x, i) => ({ ...x, lexicalRank: null, lexicalScore: null, denseRank: i + 1, denseScore: x.score }));
   const context = buildQueryContext(question);
   return { passages, searchedText: context.lexicalText, queryVector, queryModel, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
 }

@@ -57,6 +57,10 @@ export interface QuestionView {
   phrases: ReadonlyArray<{ key: string; weight: number }>;
   /** Weighted share of those pairs that no article contains (Vietnamese only, 0..1). */
   unknownPhrases: number;
+  /** BM25 score of the second-best passage read over the best's (0..1; 0 with fewer than two found lexically). */
+  lexicalRunnerUp: number;
+  /** Distinct articles among the passages read, over their number (0..1). */
+  articleSpread: number;
 }
 
 /** A sentence as the features read it. */
@@ -210,6 +214,8 @@ export const QUESTION_FEATURE_NAMES = [
   'unknownName',
   'unknownPhrases',
   'scatteredTerms',
+  'lexicalRunnerUp',
+  'articleSpread',
 ] as const;
 
 export type QuestionFeatureName = (typeof QUESTION_FEATURE_NAMES)[number];
@@ -223,10 +229,13 @@ export interface QuestionSummary {
   unknownTerms: number;
   unknownName: boolean;
   unknownPhrases: number;
+  lexicalRunnerUp: number;
+  articleSpread: number;
 }
 
 export function summarizeQuestion(q: QuestionView): QuestionSummary {
-  return { termCount: q.terms.length, unknownTerms: q.unknownTerms, unknownName: q.unknownName, unknownPhrases: q.unknownPhrases };
+  const { unknownTerms, unknownName, unknownPhrases, lexicalRunnerUp, articleSpread } = q;
+  return { termCount: q.terms.length, unknownTerms, unknownName, unknownPhrases, lexicalRunnerUp, articleSpread };
 }
 
 /** The question's features from its best two sentences (by the selector's probability, best first). */
@@ -255,5 +264,7 @@ export function questionFeatures(q: QuestionSummary, ranked: ReadonlyArray<{ fea
     unknownName: q.unknownName ? 1 : 0,
     unknownPhrases: q.unknownPhrases,
     scatteredTerms: f?.scatteredTerms ?? 0,
+    lexicalRunnerUp: q.lexicalRunnerUp,
+    articleSpread: q.articleSpread,
   };
 }

@@ -169,6 +169,19 @@ export class ExtractiveAnswerer implements Answerer {
       sequence,
       unknownTerms: total > 0 ? unknown / total : 0,
       unknownName: this.namesSomethingUnknown(retrieval.names),
+      ...this.retrievalShape(retrieval.passages.slice(0, this.settings.passages)),
+    };
+  }
+
+  /**
+   * How the search found the passages read. An article the corpus holds tends to win the lexical search
+   * clearly and fill several of the places; without it, near-equal passages of as many articles come back.
+   */
+  private retrievalShape(passages: readonly RetrievedPassage[]): Pick<QuestionView, 'lexicalRunnerUp' | 'articleSpread'> {
+    const scores = passages.flatMap((r) => (r.lexicalScore === null ? [] : [r.lexicalScore])).sort((a, b) => b - a);
+    return {
+      lexicalRunnerUp: scores.length < 2 || scores[0] <= 0 ? 0 : scores[1] / scores[0],
+      articleSpread: passages.length === 0 ? 0 : new Set(passages.map((r) => r.passage.docId)).size / passages.length,
     };
   }
 

@@ -46,6 +46,7 @@ export class HybridRetriever implements Retriever {
     );
     const byId = new Map<string, Passage>([...lexicalHits, ...denseHits, ...inView].map((h) => [h.passage.chunkId, h.passage]));
     const lexicalRank = new Map(lexicalHits.map((h, i) => [h.passage.chunkId, i + 1]));
+    const lexicalScore = new Map(lexicalHits.map((h) => [h.passage.chunkId, h.score]));
     const denseRank = new Map(denseHits.map((h, i) => [h.passage.chunkId, i + 1]));
     const recency = context.wantsLatest ? s.latestRecencyWeight : s.recencyWeight;
     const scored = [...fused.entries()]
@@ -56,6 +57,7 @@ export class HybridRetriever implements Retriever {
       document: this.store.document(passage.docId)!,
       score,
       lexicalRank: lexicalRank.get(passage.chunkId) ?? null,
+      lexicalScore: lexicalScore.get(passage.chunkId) ?? null,
       denseRank: denseRank.get(passage.chunkId) ?? null,
       denseScore: cosine(queryVector, this.store.vectorOf(passage)),
     }));

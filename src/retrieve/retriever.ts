@@ -28,6 +28,8 @@ export interface RetrievedPassage {
   /** Fused relevance score (higher is better). */
   score: number;
   lexicalRank: number | null;
+  /** BM25 score of the passage, when the lexical search found it. */
+  lexicalScore: number | null;
   denseRank: number | null;
   /** Cosine similarity of the passage vector and the query vector. */
   denseScore: number;

@@ -8,12 +8,12 @@ const idf = (t: string) => ({ treaty: 3, hanoi: 2, signed: 1.5, convention: 2.5 
 
 function question(text: string): QuestionView {
   const sequence = termSequence(text);
-  return { text, lang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, phrases: [], unknownPhrases: 0 };
+  return { text, lang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
 }
 
 function sentence(text: string, rank = 0): SentenceView {
   const sequence = termSequence(text);
-  const retrieved = { passage: { chunkId: 'd#0', docId: 'd', start: 0, end: text.length, text }, lexicalRank: rank + 1, denseRank: null, denseScore: 0.4, score: 1 } as unknown as RetrievedPassage;
+  const retrieved = { passage: { chunkId: 'd#0', docId: 'd', start: 0, end: text.length, text }, lexicalRank: rank + 1, lexicalScore: null, denseRank: null, denseScore: 0.4, score: 1 } as unknown as RetrievedPassage;
   const stems = new Set(sequence);
   return { retrieved, rank, position: 0, text, sequence, stems, contextStems: stems, titleStems: new Set(), passageStems: stems, phrases: new Set(), similarity: 0.5, scattered: false };
 }
@@ -38,7 +38,7 @@ describe('answer features', () => {
   it('gives every named feature a finite value', () => {
     const f = sentenceFeatures(q, sentence('The Hanoi Convention was signed on October 25, 2025.'));
     for (const name of FEATURE_NAMES) expect(Number.isFinite(f[name]), name).toBe(true);
-    const qf = questionFeatures({ termCount: 3, unknownTerms: 0, unknownName: false, unknownPhrases: 0 }, [{ features: f, probability: 0.8 }]);
+    const qf = questionFeatures({ termCount: 3, unknownTerms: 0, unknownName: false, unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 }, [{ features: f, probability: 0.8 }]);
     for (const name of QUESTION_FEATURE_NAMES) expect(Number.isFinite(qf[name]), name).toBe(true);
   });
 });
