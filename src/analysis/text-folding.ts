@@ -64,9 +64,10 @@ export function stem(term: string): string {
 export function termForms(term: string): string[] {
   const lower = term.toLowerCase();
   if (!NON_ASCII.test(lower)) return [stem(lower)];
-  // Vietnamese and other non-ASCII words: folded, not stemmed. One form only: a word indexed twice
+  // Vietnamese and other non-ASCII words: folded, then stemmed like the same word written without
+  // its marks ("Beyoncé" and "Beyonce", "Thủy" and "Thuy" meet). One form only: a word indexed twice
   // would count twice in a passage's match count, ranking common Vietnamese words above a rare name.
-  return [foldWord(lower)];
+  return [stem(foldWord(lower))];
 }
 
 const foldedWords = new Map<string, string>();

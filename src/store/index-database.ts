@@ -11,7 +11,7 @@ import { DocumentTable, DocumentTexts } from './document-table.js';
 import { LexicalStore } from './lexical-store.js';
 
 /** Raised when the tables change; a database in another format is rebuilt. */
-const DATABASE_FORMAT = 1;
+const DATABASE_FORMAT = 2; // 2: accented words are stemmed after folding, like their unaccented spelling
 
 export class IndexDatabase {
   readonly lexical: LexicalStore;

@@ -40,6 +40,14 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect(english.knows('viet')).toBe(false);
   });
 
+  it('matches a word written with and without its accents, in both directions ("Beyoncé", "Thủy")', () => {
+    const mixed = LexicalIndex.inMemory([passage(0, 'Beyoncé released an album.'), passage(1, 'Beyonce toured Europe.'), passage(2, 'Thủy won the race.'), passage(3, 'Thuy lost the race.')], () => '');
+    expect(mixed.query('Beyonce', 4).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(mixed.query('Beyoncé', 4).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect(mixed.query('Thuy', 4).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
+    expect(mixed.query('Thủy', 4).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
+  });
+
   it('finds American spellings from British ones and back ("fibre-optic", "organisation")', () => {
     const english = LexicalIndex.inMemory([passage(0, '85% of households have fiber-optic lines.'), passage(1, 'The organization opened a centre in Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
     expect(english.query('fibre-optic households', 3).map((h) => h.passage.docId)[0]).toBe('d0');
