@@ -62,7 +62,6 @@ export class QaEngine {
     return new QaEngine(store, retriever, answerer, generative);
   }
 
-
   get defaultMode(): AnswererName {
     return this.generative ? 'generative' : 'extractive';
   }

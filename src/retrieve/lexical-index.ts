@@ -55,9 +55,10 @@ export class LexicalIndex {
    */
   private search(terms: ReadonlyMap<string, number>, limit: number | null): LexicalMatch[] {
     const commonLimit = Math.max(this.documentCount * COMMON_TERM_MIN_SHARE, COMMON_TERM_MIN_PASSAGES);
-    const common = [...terms.keys()].filter((t) => terms.get(t)! > commonLimit);
-    const uncommon = [...terms.keys()].filter((t) => terms.get(t)! <= commonLimit);
-    if (common.length === 0 || uncommon.length === 0) return this.terms.search([...terms.keys()], limit);
+    const all = [...terms.keys()];
+    const common = all.filter((t) => terms.get(t)! > commonLimit);
+    const uncommon = all.filter((t) => terms.get(t)! <= commonLimit);
+    if (common.length === 0 || uncommon.length === 0) return this.terms.search(all, limit);
     const best = new Map<number, number>();
     for (const m of this.terms.search(uncommon, limit)) best.set(m.label, m.score);
     for (const m of this.terms.search(common, limit, uncommon)) best.set(m.label, Math.max(m.score, best.get(m.label) ?? -Infinity));

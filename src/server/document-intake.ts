@@ -141,14 +141,14 @@ export class DocumentIntake {
     return cleanTextHash(prepared.doc.cleanText);
   }
 
-  /** Re-reads the served index's texts when its version changed; on first use, also the uploads not yet indexed. */
+  /** Re-reads the served index's text hashes when its version changed; on first use, also the uploads not yet indexed. */
   private async refresh(): Promise<void> {
     const store = this.holder.loaded?.store ?? null;
     const version = store?.manifest.version ?? null;
     if (version !== this.indexedVersion) {
       this.indexed = new Map();
       for (const doc of store?.documents() ?? []) this.indexed.set(doc.cleanHash, doc.docId);
-      for (const docId of this.removed) if (!store?.document(docId)) this.removed.delete(docId);
+      for (const docId of this.removed) if (!store?.documentInfo(docId)) this.removed.delete(docId);
       this.indexedVersion = version;
     }
     if (this.pendingScanned) return;
@@ -157,7 +157,7 @@ export class DocumentIntake {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names) {
       const docId = `${UPLOAD_DIR}/${name}`;
-      if (!UPLOADED_DOC_ID.test(docId) || store?.document(docId)) continue;
+      if (!UPLOADED_DOC_ID.test(docId) || store?.documentInfo(docId)) continue;
       const content = await readFile(join(dir, name), 'utf8').catch(() => null);
       if (content === null) continue;
       const hash = this.cleanHash(name, content, () => undefined);
