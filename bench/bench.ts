@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const rand = prng(7);
     const probes = [...questions, ...Array.from({ length: 200 - questions.length }, () => sentences[Math.floor(rand() * sentences.length)])];
     const queryVectors = await embedder.embed(probes, 'query');
-    const all = store.passages.map((p) => ({ id: p.chunkId, v: store.vectorOf(p) }));
+    const all = store.allPassages().map((p) => ({ id: p.chunkId, v: store.vectorOf(p) }));
     let hits = 0;
     let exactMs = 0;
     let hnswMs = 0;

@@ -6,7 +6,8 @@
  *   const retriever = await NewsdeskRetriever.fromIndex({ indexDir: 'index', k: 4 });
  *   const docs = await retriever.invoke('When does Vietnam International Digital Week 2025 take place?');
  */
-export { NewsdeskRetriever, HybridRetriever, type NewsdeskRetrieverInput, type PassageMetadata, type SearchOptions, type FromIndexOptions, type Retriever, type RetrievalQuery, type RetrievalResult, type RetrievalFilters, type ChatTurn } from './retrieve/index.js';
+export { HybridRetriever, type Retriever, type RetrievalQuery, type RetrievalResult, type RetrievalFilters, type ChatTurn } from './retrieve/index.js';
+export { NewsdeskRetriever, type NewsdeskRetrieverInput, type PassageMetadata, type SearchOptions, type FromIndexOptions } from './retrieve/newsdesk-retriever.js';
 export {
   QaEngine,
   ExtractiveAnswerer,

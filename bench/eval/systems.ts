@@ -48,7 +48,7 @@ export function bm25System(store: PassageStore, models: EvalModels): EvalSystem 
 export function denseExactSystem(store: PassageStore, models: EvalModels): EvalSystem {
   const { embedder } = models;
   const answerer = makeAnswerer(store, models);
-  const vectors = store.passages.map((p) => ({ p, v: store.vectorOf(p) }));
+  const vectors = store.allPassages().map((p) => ({ p, v: store.vectorOf(p) }));
   return {
     name: 'dense only (exact)',
     async run(item) {

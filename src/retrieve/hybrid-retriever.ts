@@ -102,15 +102,20 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-/** Maps each document to 0..1 by its published date (undated documents count as oldest). */
+/**
+ * Maps each document to 0..1 by its published date (undated documents count as oldest). The archive's
+ * date range is read on first use, and a document's date when it is a candidate.
+ */
 function recencyScale(store: PassageStore): (docId: string) => number {
-  const times = new Map<string, number>();
-  for (const d of store.documents()) if (d.published) times.set(d.docId, Date.parse(d.published));
-  const values = [...times.values()];
-  const min = Math.min(...values);
-  const span = Math.max(...values) - min;
+  let range: { first: number; span: number } | null | undefined;
   return (docId) => {
-    const t = times.get(docId);
-    return t === undefined || !(span > 0) ? 0 : (t - min) / span;
+    if (range === undefined) {
+      const dates = store.dateRange();
+      range = dates && { first: Date.parse(dates.first), span: Date.parse(dates.last) - Date.parse(dates.first) };
+    }
+    const published = range && store.documentInfo(docId)?.published;
+    if (!range || !published || !(range.span > 0)) return 0;
+    const t = Date.parse(published);
+    return Number.isNaN(t) ? 0 : (t - range.first) / range.span;
   };
 }

@@ -80,7 +80,6 @@ export interface IntakeResult {
 export class DocumentIntake {
   private queue: Promise<unknown> = Promise.resolve();
   private indexedVersion: string | null | undefined = undefined;
-  private indexed = new Map<string, string>();
   private pending = new Map<string, string>();
   private readonly removed = new Set<string>();
   private pendingScanned = false;
@@ -100,7 +99,7 @@ export class DocumentIntake {
         throw new UploadRejectedError(reason);
       });
       await this.refresh();
-      const existing = this.pending.get(hash) ?? this.indexed.get(hash);
+      const existing = this.pending.get(hash) ?? this.holder.loaded?.store.documentWithCleanHash(hash)?.docId;
       if (existing !== undefined && !this.removed.has(existing)) return { docId: existing, duplicate: true };
       const stored = await storeArticle(this.config.corpusDir, extension, content);
       this.pending.set(hash, stored.docId);
@@ -141,13 +140,11 @@ export class DocumentIntake {
     return cleanTextHash(prepared.doc.cleanText);
   }
 
-  /** Re-reads the served index's text hashes when its version changed; on first use, also the uploads not yet indexed. */
+  /** Forgets removals the served index has caught up with; on first use, reads the uploads not yet indexed. */
   private async refresh(): Promise<void> {
     const store = this.holder.loaded?.store ?? null;
     const version = store?.manifest.version ?? null;
     if (version !== this.indexedVersion) {
-      this.indexed = new Map();
-      for (const doc of store?.documents() ?? []) this.indexed.set(doc.cleanHash, doc.docId);
       for (const docId of this.removed) if (!store?.documentInfo(docId)) this.removed.delete(docId);
       this.indexedVersion = version;
     }

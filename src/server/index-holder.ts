@@ -80,7 +80,7 @@ export class IndexHolder {
       this.engine = QaEngine.create(store, models);
       this.index = store;
       this.problem = null;
-      this.log.info(`Serving index version ${version} (${store.passages.length} passages, model ${model}).`);
+      this.log.info(`Serving index version ${version} (${store.passageCount} passages, model ${model}).`);
     } catch (error) {
       this.failed(error);
     }

@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DocumentTable, DocumentTexts } from './document-table.js';
+import { DocumentInfos, DocumentTable, DocumentTexts } from './document-table.js';
 import { LexicalStore } from './lexical-store.js';
 
 /** Raised when the tables change; a database in another format is rebuilt. */
@@ -16,8 +16,9 @@ const DATABASE_FORMAT = 2; // 2: accented words are stemmed after folding, like 
 export class IndexDatabase {
   readonly lexical: LexicalStore;
   readonly documents: DocumentTable;
-  /** Recently read document texts, for every version served from this database. */
+  /** Recently read document texts and metadata, for every version served from this database. */
   readonly texts: DocumentTexts;
+  readonly infos: DocumentInfos;
   private readonly db: Database.Database;
 
   constructor(file: string) {
@@ -29,6 +30,7 @@ export class IndexDatabase {
     this.lexical = new LexicalStore(this.db);
     this.documents = new DocumentTable(this.db);
     this.texts = new DocumentTexts(this.documents);
+    this.infos = new DocumentInfos(this.documents);
   }
 
   /** A database of another format is emptied (the next ingest fills it again from the stored versions). */

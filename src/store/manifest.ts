@@ -113,10 +113,15 @@ export function parseStoredPassages(json: unknown): StoredPassage[] {
 export function parseManifest(json: unknown): Manifest {
   const { documents, ...header } = (json ?? {}) as { documents?: unknown };
   const manifest = ManifestSchema.omit({ documents: true }).parse(header);
+  return { ...manifest, documents: parseDocumentEntries(documents) };
+}
+
+/** A record of document entries (DocumentEntrySchema for every value). */
+export function parseDocumentEntries(documents: unknown): Manifest['documents'] {
   if (typeof documents !== 'object' || documents === null || Array.isArray(documents)) throw new Error('its manifest has no documents');
   for (const [docId, entry] of Object.entries(documents as Record<string, Partial<Record<keyof DocumentEntry, unknown>> | null>)) {
     const valid = typeof entry?.hash === 'string' && typeof entry.segment === 'string' && isOptional(entry.size, 'number') && isOptional(entry.mtimeMs, 'number') && isOptional(entry.addedAt, 'string') && (entry.chunkIds === undefined || Array.isArray(entry.chunkIds));
     if (!valid) throw new Error(`its manifest's entry for ${docId} is not a document entry`);
   }
-  return { ...manifest, documents: documents as Manifest['documents'] };
+  return documents as Manifest['documents'];
 }

@@ -1,6 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import type { DocumentInfo, DocumentTexts } from './document-table.js';
+import { docIdOfKey, documentKey, type DateRange, type DocumentInfo, type DocumentTexts } from './document-table.js';
 import type { IndexDatabase } from './index-database.js';
 import type { LexicalStore } from './lexical-store.js';
 import type { Manifest, StoredPassage } from './manifest.js';
@@ -14,16 +14,28 @@ export interface VectorHit {
   score: number;
 }
 
-/** Read access to an index version: documents, passages and the vector search over them. */
+/**
+ * Read access to an index version: documents, passages and the vector search over them. Passages and
+ * documents are read when asked for; what a question touches costs the same at 10k and at 500k passages.
+ */
 export interface PassageStore {
   readonly manifest: Manifest;
-  /** Every passage; a passage's text is read when asked for. */
-  readonly passages: readonly Passage[];
+  /** How many passages the version holds. */
+  readonly passageCount: number;
+  /** Every passage, made on demand (for tools and tests: a question never needs them all). */
+  allPassages(): Passage[];
+  /** An article's passages, in order. */
+  passagesOf(docId: string): Passage[];
   /** An article with its text (read from disk when it is not among the recently read). */
   document(docId: string): ArticleDocument | undefined;
   /** What is known of an article without its text. */
   documentInfo(docId: string): DocumentInfo | undefined;
-  documents(): Iterable<DocumentInfo>;
+  /** Every article's metadata, read from disk (for the library: a question never needs them all). */
+  documents(): DocumentInfo[];
+  /** The indexed article whose clean text has this hash, if any. */
+  documentWithCleanHash(cleanHash: string): DocumentInfo | undefined;
+  /** The range of the articles' publication dates; null when none is dated. */
+  dateRange(): DateRange | null;
   /** Approximate nearest passages (HNSW); `accept` filters before ranking. */
   searchVector(query: Float32Array, k: number, accept?: (p: Passage) => boolean): VectorHit[];
   /** The stored vector of a passage. */
@@ -35,52 +47,52 @@ export interface PassageStore {
 }
 
 /**
- * One index version: metadata, passage offsets and the vector graph in memory; document texts read on
- * demand from the index database. Immutable: a new version is a new object.
+ * One index version: its manifest, the passages' offsets (as stored, by HNSW label) and the vector
+ * graph in memory; document metadata and texts read on demand from the index database, through
+ * caches shared by versions. Immutable: a new version is a new object.
  */
 export class PassageIndex implements PassageStore {
   readonly manifest: Manifest;
-  readonly passages: readonly Passage[];
-  private readonly infos: Map<string, DocumentInfo>;
-  private readonly byLabel: Map<number, Passage>;
-  private readonly labelOf: Map<string, number>;
   /** The passages as stored (with their HNSW labels). */
   readonly stored: readonly StoredPassage[];
+  /** Position in `stored` by HNSW label, -1 for labels this version does not hold. */
+  private readonly rowOfLabel: Int32Array;
   /**
    * The vector graph. A server applying the next version's delta adds to and marks deletions in this
    * same graph: this version's searches skip labels it does not hold, so it stays correct meanwhile.
    */
   readonly hnsw: HnswIndex;
+  private dates: DateRange | null | undefined;
 
   constructor(
     manifest: Manifest,
-    documents: readonly DocumentInfo[],
-    stored: StoredPassage[],
+    stored: readonly StoredPassage[],
     hnsw: HnswIndex,
     private readonly database: IndexDatabase,
-    /** The version this one extends: its passage objects are reused for the labels both hold. */
-    extended: PassageIndex | null = null,
   ) {
     this.manifest = manifest;
     this.hnsw = hnsw;
     this.stored = stored;
-    this.infos = new Map(documents.map((d) => [d.docId, d]));
-    this.byLabel = new Map();
-    this.labelOf = new Map();
-    this.passages = stored.map((s) => {
-      const passage = extended?.byLabel.get(s.label) ?? this.lazyPassage(s);
-      this.byLabel.set(s.label, passage);
-      this.labelOf.set(s.chunkId, s.label);
-      return passage;
-    });
+    let labels = manifest.nextLabel;
+    for (const s of stored) if (s.label >= labels) labels = s.label + 1;
+    this.rowOfLabel = new Int32Array(labels).fill(-1);
+    stored.forEach((s, row) => (this.rowOfLabel[s.label] = row));
   }
 
-  private lazyPassage(s: StoredPassage): Passage {
-    return new LazyPassage(s, this.infos.get(s.docId)?.key, this.database.texts);
+  get passageCount(): number {
+    return this.stored.length;
+  }
+
+  allPassages(): Passage[] {
+    return this.stored.map((s) => this.passageAt(s));
+  }
+
+  passagesOf(docId: string): Passage[] {
+    return this.stored.filter((s) => s.docId === docId).map((s) => this.passageAt(s));
   }
 
   document(docId: string): ArticleDocument | undefined {
-    const info = this.infos.get(docId);
+    const info = this.documentInfo(docId);
     const cleanText = info && this.database.texts.get(info.key);
     if (!info || cleanText === undefined) return undefined;
     const { cleanHash: _hash, key: _key, ...article } = info;
@@ -88,26 +100,40 @@ export class PassageIndex implements PassageStore {
   }
 
   documentInfo(docId: string): DocumentInfo | undefined {
-    return this.infos.get(docId);
+    const key = this.keyOf(docId);
+    const info = key === undefined ? undefined : this.database.infos.get(key);
+    return info && this.dated(info);
   }
 
-  documents(): Iterable<DocumentInfo> {
-    return this.infos.values();
+  documents(): DocumentInfo[] {
+    const keys = Object.keys(this.manifest.documents).map((docId) => this.keyOf(docId)!);
+    return this.database.documents.infos(keys).map((info) => this.dated(info));
+  }
+
+  documentWithCleanHash(cleanHash: string): DocumentInfo | undefined {
+    const copy = this.database.documents.withCleanHash(cleanHash).find((d) => this.keyOf(d.docId) === d.key);
+    return copy && this.dated(copy);
+  }
+
+  dateRange(): DateRange | null {
+    if (this.dates === undefined) this.dates = this.database.documents.dateRange((key) => this.keyOf(docIdOfKey(key)) === key);
+    return this.dates;
   }
 
   searchVector(query: Float32Array, k: number, accept?: (p: Passage) => boolean): VectorHit[] {
-    const count = Math.min(k, this.passages.length);
+    const count = Math.min(k, this.stored.length);
     if (count === 0) return [];
-    const filter = accept ? (label: number) => { const p = this.byLabel.get(label); return p !== undefined && accept(p); } : undefined;
+    const filter = accept ? (label: number) => { const s = this.storedWithLabel(label); return s !== undefined && accept(this.passageAt(s)); } : undefined;
     const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), count, filter);
     return neighbors.flatMap((label, i) => {
-      const passage = this.byLabel.get(label);
+      const passage = this.passageWithLabel(label);
       return passage ? [{ passage, score: 1 - distances[i] }] : [];
     });
   }
 
   passageWithLabel(label: number): Passage | undefined {
-    return this.byLabel.get(label);
+    const s = this.storedWithLabel(label);
+    return s && this.passageAt(s);
   }
 
   lexicalTerms(): LexicalStore | null {
@@ -115,9 +141,29 @@ export class PassageIndex implements PassageStore {
   }
 
   vectorOf(passage: Passage): Float32Array {
-    const label = this.labelOf.get(passage.chunkId);
+    const label = passage instanceof LazyPassage ? passage.label : this.stored.find((s) => s.chunkId === passage.chunkId)?.label;
     if (label === undefined) throw new Error(`Unknown passage ${passage.chunkId}`);
     return Float32Array.from(this.hnsw.getPoint(label));
+  }
+
+  private storedWithLabel(label: number): StoredPassage | undefined {
+    const row = label < this.rowOfLabel.length ? this.rowOfLabel[label] : -1;
+    return row < 0 ? undefined : this.stored[row];
+  }
+
+  private passageAt(s: StoredPassage): Passage {
+    return new LazyPassage(s, this.keyOf(s.docId), this.database.texts);
+  }
+
+  /** Where the version's copy of an article is stored. */
+  private keyOf(docId: string): string | undefined {
+    const entry = Object.hasOwn(this.manifest.documents, docId) ? this.manifest.documents[docId] : undefined;
+    return entry && documentKey(docId, entry.hash);
+  }
+
+  /** Dated as this version's manifest says (a copy's row keeps the date it was first stored with). */
+  private dated(info: DocumentInfo): DocumentInfo {
+    return { ...info, addedAt: this.manifest.documents[info.docId]?.addedAt ?? this.manifest.builtAt };
   }
 }
 
@@ -130,6 +176,7 @@ class LazyPassage implements Passage {
   readonly docId: string;
   readonly start: number;
   readonly end: number;
+  readonly label: number;
   readonly #key: string | undefined;
   readonly #texts: DocumentTexts;
 
@@ -138,6 +185,7 @@ class LazyPassage implements Passage {
     this.docId = stored.docId;
     this.start = stored.start;
     this.end = stored.end;
+    this.label = stored.label;
     this.#key = key;
     this.#texts = texts;
   }

@@ -4,7 +4,7 @@ import hnswlib from 'hnswlib-node';
 import { IndexCorruptError, IndexNotReadyError } from '../errors.js';
 import { applyDelta, manifestAfter, passagesAfter, readDelta } from './version-delta.js';
 import { indexPaths, type VersionFiles } from './layout.js';
-import { documentKey, type DocumentInfo } from './document-table.js';
+import { documentKey } from './document-table.js';
 import { openIndexDatabase, type IndexDatabase } from './index-database.js';
 import { parseManifest, parseStoredPassages, SCHEMA_VERSION, type Manifest, type StoredPassage } from './manifest.js';
 import { PassageIndex, type HnswIndex } from './passage-index.js';
@@ -45,9 +45,8 @@ export async function loadVersion(indexDir: string, version: string, served?: Pa
   const extended = served ? await loadDelta(indexDir, version, served).catch(() => null) : null;
   if (extended) return extended;
   const skeleton = await loadSkeleton(indexDir, version);
-  const database = checkedDatabase(indexDir, skeleton.passages);
-  const documents = documentInfos(indexDir, database, skeleton.manifest, Object.keys(skeleton.manifest.documents));
-  return new PassageIndex(skeleton.manifest, documents, skeleton.passages, await skeleton.graph(), database);
+  const database = checkedDatabase(indexDir, skeleton.manifest, skeleton.passages);
+  return new PassageIndex(skeleton.manifest, skeleton.passages, await skeleton.graph(), database);
 }
 
 async function loadDelta(indexDir: string, version: string, served: PassageIndex): Promise<PassageIndex | null> {
@@ -57,26 +56,19 @@ async function loadDelta(indexDir: string, version: string, served: PassageIndex
   // A compacted graph has shed its deleted points: worth reading whole.
   if (!delta.manifest || delta.manifest.header.graph?.base !== served.manifest.version || delta.manifest.header.graph.compacted) return null;
   const manifest = manifestAfter(served.manifest, delta.manifest);
-  const database = checkedDatabase(indexDir, delta.added);
-  const sameCopy = (d: DocumentInfo) => manifest.documents[d.docId] !== undefined && documentKey(d.docId, manifest.documents[d.docId].hash) === d.key;
-  const kept = [...served.documents()].filter(sameCopy);
-  const keptIds = new Set(kept.map((d) => d.docId));
-  const added = documentInfos(indexDir, database, manifest, Object.keys(delta.manifest.changed).filter((docId) => !keptIds.has(docId)));
+  const changed = Object.keys(delta.manifest.changed);
+  const database = checkedDatabase(indexDir, { documents: Object.fromEntries(changed.map((docId) => [docId, manifest.documents[docId]])) }, delta.added);
   applyDelta(served.hnsw, delta);
-  return new PassageIndex(manifest, [...kept, ...added], passagesAfter(served.stored, delta), served.hnsw, database, served);
+  return new PassageIndex(manifest, passagesAfter(served.stored, delta), served.hnsw, database);
 }
 
-/** The stored metadata of these documents of a version, dated as its manifest says. */
-function documentInfos(indexDir: string, database: IndexDatabase, manifest: Manifest, docIds: string[]): DocumentInfo[] {
-  const infos = database.documents.infos(docIds.map((docId) => documentKey(docId, manifest.documents[docId].hash)));
-  if (infos.length < docIds.length) throw new IndexCorruptError(indexPaths(indexDir).database, `it lacks ${docIds.length - infos.length} of the version's ${docIds.length} documents (run npm run ingest to add them)`);
-  return infos.map((d) => ({ ...d, addedAt: manifest.documents[d.docId].addedAt ?? manifest.builtAt }));
-}
-
-/** The index folder's database, checked to hold the terms of every one of these passages. */
-function checkedDatabase(indexDir: string, passages: readonly StoredPassage[]): IndexDatabase {
+/** The index folder's database, checked to hold the rows of these documents and passages. */
+function checkedDatabase(indexDir: string, manifest: Pick<Manifest, 'documents'>, passages: readonly StoredPassage[]): IndexDatabase {
   const file = indexPaths(indexDir).database;
   const database = openIndexDatabase(file);
+  const keys = Object.entries(manifest.documents).map(([docId, entry]) => documentKey(docId, entry.hash));
+  const missingDocuments = keys.length - database.documents.countOf(keys);
+  if (missingDocuments > 0) throw new IndexCorruptError(file, `it lacks ${missingDocuments} of the version's ${keys.length} documents (run npm run ingest to add them)`);
   const missing = passages.length - database.lexical.countOf(passages.map((p) => p.label));
   if (missing > 0) throw new IndexCorruptError(file, `its lexical index lacks ${missing} of ${passages.length} passages (run npm run ingest to add them)`);
   return database;

@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { VersionFiles } from './layout.js';
-import { DocumentEntrySchema, ManifestSchema, StoredPassageSchema, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
+import { ManifestSchema, parseDocumentEntries, parseStoredPassages, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
 
 export interface VersionDelta {
@@ -26,12 +26,19 @@ export interface ManifestChange {
   removed: string[];
 }
 
-const DeltaSchema = z.object({
+// The passages and document entries are checked by loops (manifest.ts): zod took 0.2 s of a start-up on a version with a few thousand of them.
+const DeltaHeaderSchema = z.object({
   dimensions: z.number().int().positive(),
   removedLabels: z.array(z.number().int().nonnegative()),
-  added: z.array(StoredPassageSchema),
-  manifest: z.object({ header: ManifestSchema.omit({ documents: true }), changed: z.record(z.string(), DocumentEntrySchema), removed: z.array(z.string()) }).optional(),
+  added: z.array(z.unknown()),
+  manifest: z.object({ header: ManifestSchema.omit({ documents: true }), changed: z.unknown(), removed: z.array(z.string()) }).optional(),
 });
+
+function parseDeltaMeta(json: unknown) {
+  const meta = DeltaHeaderSchema.parse(json);
+  const manifest = meta.manifest && { ...meta.manifest, changed: parseDocumentEntries(meta.manifest.changed) };
+  return { ...meta, added: parseStoredPassages(meta.added), manifest };
+}
 
 export async function writeDelta(files: VersionFiles, name: string, delta: VersionDelta, manifest: ManifestChange): Promise<void> {
   const dimensions = delta.vectors[0]?.length ?? 1;
@@ -43,7 +50,7 @@ export async function writeDelta(files: VersionFiles, name: string, delta: Versi
 }
 
 export async function readDelta(files: VersionFiles, name: string): Promise<VersionDelta & { manifest: ManifestChange | null }> {
-  const meta = DeltaSchema.parse(JSON.parse(await readFile(files.delta(name), 'utf8')));
+  const meta = parseDeltaMeta(JSON.parse(await readFile(files.delta(name), 'utf8')));
   const bytes = await readFile(files.deltaVectors(name));
   const packed = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (meta.added.length > 0 && packed.length !== meta.added.length * meta.dimensions) throw new Error(`its delta ${name} has ${packed.length} numbers for ${meta.added.length} passages`);

@@ -44,6 +44,26 @@ describe('article metadata in the index', () => {
     expect(index.document('new.txt')!.addedAt >= first).toBe(true);
   });
 
+  it('finds an indexed article by its clean text, and the date range, among the copies of this version only', async () => {
+    const before = await loadIndex(indexDir);
+    const oldCopy = before.documentInfo('mekong.txt')!;
+    await writeFile(join(corpusDir, 'mekong.txt'), HEADED('70 new fibre-optic links will reach mountain villages'));
+    await writeFile(join(corpusDir, 'dated.txt'), `Title: An older report\nDate: 1999-03-02\n\nProvincial officials said the bridge would open in the spring after two years of work on its foundations.\n`);
+    await ingestNow();
+    const index = await loadIndex(indexDir);
+    const copy = index.documentInfo('mekong.txt')!;
+    expect(copy.cleanHash).not.toBe(oldCopy.cleanHash);
+    expect(index.documentWithCleanHash(copy.cleanHash)?.docId).toBe('mekong.txt');
+    expect(index.documentWithCleanHash(oldCopy.cleanHash)).toBeUndefined(); // the previous version's copy, still stored
+    expect(before.documentWithCleanHash(oldCopy.cleanHash)?.docId).toBe('mekong.txt');
+    const dates = index.documents().flatMap((d) => (d.published ? [d.published] : [])).sort();
+    expect(index.dateRange()).toEqual({ first: dates[0], last: dates.at(-1) });
+    expect(index.dateRange()?.first).toBe('1999-03-02');
+    expect(before.dateRange()?.first).not.toBe('1999-03-02');
+    expect(index.documentInfo('not-indexed.txt')).toBeUndefined();
+    expect(index.passagesOf('dated.txt').map((p) => p.text).join(' ')).toContain('bridge would open');
+  });
+
   it('loads an index written before url and addedAt existed, without the file name or a bare URL as a source', async () => {
     const files = indexPaths(indexDir).version((await currentVersion(indexDir))!);
     const manifest = JSON.parse(await readFile(files.manifest, 'utf8')) as { builtAt: string; documents: Record<string, Record<string, unknown>> };

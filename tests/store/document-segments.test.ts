@@ -43,7 +43,7 @@ describe('document texts stored in segments shared between index versions', () =
     await ingestNow();
     const index = await loadIndex(indexDir);
     expect(index.document('desk-1.txt')!.cleanText).toContain('55 new fibre-optic links');
-    expect(index.passages.filter((p) => p.docId === 'desk-1.txt').map((p) => p.text).join(' ')).not.toContain('40 new');
+    expect(index.allPassages().filter((p) => p.docId === 'desk-1.txt').map((p) => p.text).join(' ')).not.toContain('40 new');
   });
 
   it('merges segments once many of their copies are replaced, and every document still loads', async () => {
@@ -59,7 +59,7 @@ describe('document texts stored in segments shared between index versions', () =
     const stored = Object.values(index.manifest.segments).reduce((a, b) => a + b, 0);
     expect(stored - Object.keys(index.manifest.documents).length).toBeLessThanOrEqual(0.3 * stored);
     expect([...index.documents()]).toHaveLength(13);
-    for (const p of index.passages) expect(index.document(p.docId)!.cleanText.slice(p.start, p.end)).toBe(p.text);
+    for (const p of index.allPassages()) expect(index.document(p.docId)!.cleanText.slice(p.start, p.end)).toBe(p.text);
     expect(index.document('desk-1.txt')!.cleanText).toContain('65 new fibre-optic links');
   });
 

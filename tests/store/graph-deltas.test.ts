@@ -18,7 +18,7 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
 
   const ingestNow = (embedder: CountingEmbedder) => updateIndex({ corpusDir, indexDir, embedder, chunking, maxFileBytes: ingest.maxFileBytes });
   const versionFiles = async () => indexPaths(indexDir).version((await currentVersion(indexDir))!);
-  const velkaro = (index: PassageIndex) => index.passages.filter((p) => p.text.includes('Velkaro'));
+  const velkaro = (index: PassageIndex) => index.allPassages().filter((p) => p.text.includes('Velkaro'));
 
   it('shares the graph file with the previous version and records the change as a delta', async () => {
     const before = await versionFiles();
@@ -42,7 +42,7 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     const whole = await loadVersion(indexDir, version);
     expect(applied.hnsw).toBe(served.hnsw); // extended in place, not read again
     expect(applied.manifest).toEqual(whole.manifest);
-    expect(applied.passages.map((p) => p.chunkId).sort()).toEqual(whole.passages.map((p) => p.chunkId).sort());
+    expect(applied.allPassages().map((p) => p.chunkId).sort()).toEqual(whole.allPassages().map((p) => p.chunkId).sort());
     expect(applied.document('001_ecbe5cd89bc95efb.txt')).toBeUndefined();
     const [changed] = velkaro(applied);
     expect(changed.text).toContain('21 March');

@@ -22,9 +22,9 @@ describe('incremental re-indexing of the seed corpus', () => {
     const index = await loadIndex(indexDir);
     expect(index.manifest).toMatchObject({ model: 'newsdesk/static-use-en', dimensions: embedder.dimensions, passages: summary.passages, chunking });
     expect(Object.keys(index.manifest.documents)).toHaveLength(5);
-    for (const p of index.passages) expect(index.document(p.docId)!.cleanText.slice(p.start, p.end)).toBe(p.text);
-    const [hit] = index.searchVector(index.vectorOf(index.passages[3]), 1);
-    expect(hit.passage.chunkId).toBe(index.passages[3].chunkId);
+    for (const p of index.allPassages()) expect(index.document(p.docId)!.cleanText.slice(p.start, p.end)).toBe(p.text);
+    const [hit] = index.searchVector(index.vectorOf(index.allPassages()[3]), 1);
+    expect(hit.passage.chunkId).toBe(index.allPassages()[3].chunkId);
   });
 
   it('embeds nothing when nothing changed', async () => {
@@ -43,9 +43,9 @@ describe('incremental re-indexing of the seed corpus', () => {
     const summary = await run(embedder);
     const after = await loadIndex(indexDir);
     expect(summary).toMatchObject({ added: 1, changed: 0, removed: 0, unchanged: 5, rebuildReason: null });
-    expect(embedder.texts).toBe(after.passages.filter((p) => p.docId === 'new-article.txt').length);
+    expect(embedder.texts).toBe(after.passagesOf('new-article.txt').length);
     for (const [docId, entry] of Object.entries(before.manifest.documents)) expect(after.manifest.documents[docId]).toEqual(entry);
-    const old = before.passages[0];
+    const old = before.allPassages()[0];
     expect([...after.vectorOf(old)]).toEqual([...before.vectorOf(old)]);
   });
 
@@ -56,10 +56,10 @@ describe('incremental re-indexing of the seed corpus', () => {
     const summary = await run(embedder);
     const index = await loadIndex(indexDir);
     expect(summary).toMatchObject({ added: 0, changed: 1, removed: 1, unchanged: 4 });
-    expect(embedder.texts).toBe(index.passages.filter((p) => p.docId === 'new-article.txt').length);
-    expect(index.passages.some((p) => p.docId === '001_ecbe5cd89bc95efb.txt')).toBe(false);
-    expect(index.passages.find((p) => p.docId === 'new-article.txt')!.text).toContain('60,000');
-    expect(index.searchVector(index.vectorOf(index.passages[0]), 100).every((h) => h.passage.docId !== '001_ecbe5cd89bc95efb.txt')).toBe(true);
+    expect(embedder.texts).toBe(index.allPassages().filter((p) => p.docId === 'new-article.txt').length);
+    expect(index.allPassages().some((p) => p.docId === '001_ecbe5cd89bc95efb.txt')).toBe(false);
+    expect(index.allPassages().find((p) => p.docId === 'new-article.txt')!.text).toContain('60,000');
+    expect(index.searchVector(index.vectorOf(index.allPassages()[0]), 100).every((h) => h.passage.docId !== '001_ecbe5cd89bc95efb.txt')).toBe(true);
   });
 
   it('rebuilds everything, saying why, when the chunking settings or the model change', async () => {
@@ -82,7 +82,7 @@ describe('incremental re-indexing of the seed corpus', () => {
     const empty = join(indexDir, '..', 'empty-corpus');
     await mkdir(empty);
     await expect(updateIndex({ corpusDir: empty, indexDir, embedder: await realEmbedder(), chunking, maxFileBytes: ingest.maxFileBytes })).rejects.toBeInstanceOf(NothingIndexedError);
-    expect((await loadIndex(indexDir)).passages.length).toBe(summary.passages);
+    expect((await loadIndex(indexDir)).passageCount).toBe(summary.passages);
   });
 });
 

@@ -26,7 +26,7 @@ function passageCounts(store: PassageStore): ReadonlyMap<string, number> {
   let counts = countsByStore.get(store);
   if (!counts) {
     const counting = new Map<string, number>();
-    for (const p of store.passages) counting.set(p.docId, (counting.get(p.docId) ?? 0) + 1);
+    for (const p of store.allPassages()) counting.set(p.docId, (counting.get(p.docId) ?? 0) + 1);
     countsByStore.set(store, (counts = counting));
   }
   return counts;

@@ -33,7 +33,7 @@ export function documentsRouter(holder: IndexHolder): Router {
       const engine = holder.current();
       const doc = engine.store.document(docId);
       if (!doc) throw new NewsdeskError('DOCUMENT_NOT_FOUND', `No document with id "${docId}" in the index.`, 404);
-      const passages = engine.store.passages.filter((p) => p.docId === docId).map((p) => ({ chunkId: p.chunkId, start: p.start, end: p.end }));
+      const passages = engine.store.passagesOf(docId).map((p) => ({ chunkId: p.chunkId, start: p.start, end: p.end }));
       const { url, addedAt, source } = summarize(doc, passages.length);
       res.json({ docId: doc.docId, title: doc.title, source, published: doc.published, lang: doc.lang, url, addedAt, text: doc.cleanText, passages, index: { version: engine.store.manifest.version } });
     })
