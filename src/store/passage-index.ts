@@ -163,7 +163,8 @@ export class PassageIndex implements PassageStore {
 
   /** Dated as this version's manifest says (a copy's row keeps the date it was first stored with). */
   private dated(info: DocumentInfo): DocumentInfo {
-    return { ...info, addedAt: this.manifest.documents[info.docId]?.addedAt ?? this.manifest.builtAt };
+    const addedAt = this.manifest.documents[info.docId]?.addedAt ?? this.manifest.builtAt;
+    return info.addedAt === addedAt ? info : { ...info, addedAt };
   }
 }
 

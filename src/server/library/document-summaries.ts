@@ -19,19 +19,6 @@ export function summarize(doc: Omit<ArticleDocument, 'cleanText'>, passages: num
   return { docId: doc.docId, title: doc.title, source: articleSource(doc), published: doc.published, lang: doc.lang, passages, url: doc.url, addedAt: doc.addedAt };
 }
 
-/** Passages per document, counted once per index version (a store is one version) rather than per request. */
-const countsByStore = new WeakMap<PassageStore, ReadonlyMap<string, number>>();
-
-function passageCounts(store: PassageStore): ReadonlyMap<string, number> {
-  let counts = countsByStore.get(store);
-  if (!counts) {
-    const counting = new Map<string, number>();
-    for (const p of store.allPassages()) counting.set(p.docId, (counting.get(p.docId) ?? 0) + 1);
-    countsByStore.set(store, (counts = counting));
-  }
-  return counts;
-}
-
 /** Newest first (by date, then by when added; undated last), ties by title. */
 export function newestFirst(a: DocumentSummary, b: DocumentSummary): number {
   const byDate = (b.published ?? '').localeCompare(a.published ?? '');
@@ -39,20 +26,41 @@ export function newestFirst(a: DocumentSummary, b: DocumentSummary): number {
   return (b.addedAt ?? '').localeCompare(a.addedAt ?? '') || byTitle(a, b);
 }
 
-const byTitle = (a: DocumentSummary, b: DocumentSummary) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }) || a.docId.localeCompare(b.docId);
+const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base' });
+const byTitle = (a: DocumentSummary, b: DocumentSummary) => titleOrder.compare(a.title, b.title) || a.docId.localeCompare(b.docId);
 
-/** Every article of the index, summarized and sorted. */
-export function listDocuments(store: PassageStore, sort: DocumentListQuery['sort']): DocumentSummary[] {
-  const counts = passageCounts(store);
-  return [...store.documents()].map((d) => summarize(d, counts.get(d.docId) ?? 0)).sort(sort === 'title' ? byTitle : newestFirst);
+/** An article of the library with the folded text `q` is matched against. */
+interface LibraryEntry {
+  summary: DocumentSummary;
+  haystack: string;
 }
 
-/** Case- and accent-insensitive match of every word of `q` in the title or source. */
-export function matchesText(doc: DocumentSummary, q: string | undefined): boolean {
+/**
+ * The library of an index version, built on its first request and kept while the version is served
+ * (a store is one version): every article's metadata is read from disk once per version, not per page,
+ * which made each page request of a 24k-article archive allocate some 10 MB.
+ */
+const libraries = new WeakMap<PassageStore, Record<DocumentListQuery['sort'], LibraryEntry[]>>();
+
+function libraryOf(store: PassageStore): Record<DocumentListQuery['sort'], LibraryEntry[]> {
+  let library = libraries.get(store);
+  if (!library) {
+    const counts = new Map<string, number>();
+    for (const p of store.allPassages()) counts.set(p.docId, (counts.get(p.docId) ?? 0) + 1);
+    const entries = store.documents().map((d) => {
+      const summary = summarize(d, counts.get(d.docId) ?? 0);
+      return { summary, haystack: fold(`${summary.title} ${summary.source ?? ''}`) };
+    });
+    library = { date: [...entries].sort((a, b) => newestFirst(a.summary, b.summary)), title: entries.sort((a, b) => byTitle(a.summary, b.summary)) };
+    libraries.set(store, library);
+  }
+  return library;
+}
+
+/** The articles of the index whose title or source holds every word of `q` (case- and accent-insensitive), sorted. */
+export function listDocuments(store: PassageStore, sort: DocumentListQuery['sort'], q?: string): DocumentSummary[] {
   const words = fold(q ?? '').split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = fold(`${doc.title} ${doc.source ?? ''}`);
-  return words.every((w) => haystack.includes(w));
+  return libraryOf(store)[sort].filter((e) => words.every((w) => e.haystack.includes(w))).map((e) => e.summary);
 }
 
 const fold = (text: string) => foldDiacritics(text).toLowerCase();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { InvalidRequestError, NewsdeskError } from '../../errors.js';
 import { methodNotAllowed } from '../http-errors.js';
 import type { IndexHolder } from '../index-holder.js';
-import { listDocuments, matchesText, summarize } from '../library/document-summaries.js';
+import { listDocuments, summarize } from '../library/document-summaries.js';
 import { describeIssues, DocumentListQuerySchema } from '../schemas.js';
 
 /**
@@ -21,7 +21,7 @@ export function documentsRouter(holder: IndexHolder): Router {
       }
       const { q, sort, offset, limit } = parsed.data;
       const engine = holder.current();
-      const matching = listDocuments(engine.store, sort).filter((d) => matchesText(d, q));
+      const matching = listDocuments(engine.store, sort, q);
       res.json({ total: matching.length, offset, limit, documents: matching.slice(offset, offset + limit), index: { version: engine.store.manifest.version } });
     })
     .all(methodNotAllowed(['GET']));
