@@ -95,7 +95,7 @@ export class HybridRetriever implements Retriever {
     return (p) => {
       if (filters.docId && p.docId !== filters.docId) return false;
       if (!filters.after && !filters.before) return true;
-      const published = this.store.documentInfo(p.docId)?.published;
+      const published = this.store.published(p.docId);
       if (!published) return false;
       return (!filters.after || published >= filters.after) && (!filters.before || published <= filters.before);
     };
@@ -113,7 +113,7 @@ function recencyScale(store: PassageStore): (docId: string) => number {
       const dates = store.dateRange();
       range = dates && { first: Date.parse(dates.first), span: Date.parse(dates.last) - Date.parse(dates.first) };
     }
-    const published = range && store.documentInfo(docId)?.published;
+    const published = range && store.published(docId);
     if (!range || !published || !(range.span > 0)) return 0;
     const t = Date.parse(published);
     return Number.isNaN(t) ? 0 : (t - range.first) / range.span;

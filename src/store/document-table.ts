@@ -64,6 +64,7 @@ export class DocumentTable {
       earliest: db.prepare("SELECT key, json_extract(info, '$.published') AS published FROM documents WHERE json_extract(info, '$.published') IS NOT NULL ORDER BY json_extract(info, '$.published')"),
       latest: db.prepare("SELECT key, json_extract(info, '$.published') AS published FROM documents WHERE json_extract(info, '$.published') IS NOT NULL ORDER BY json_extract(info, '$.published') DESC"),
       text: db.prepare('SELECT clean_text FROM document_texts WHERE key = ?').pluck(),
+      published: db.prepare("SELECT coalesce(json_extract(info, '$.published'), '') FROM documents WHERE key = ?").pluck(),
     };
   }
 
@@ -121,6 +122,11 @@ export class DocumentTable {
     return null;
   }
 
+  /** A stored copy's publication date, '' when it has none (without reading all of its metadata). */
+  published(key: string): string | undefined {
+    return this.statements.published.get(key) as string | undefined;
+  }
+
   text(key: string): string | undefined {
     return this.statements.text.get(key) as string | undefined;
   }
@@ -133,49 +139,31 @@ function parseInfo(row: string): DocumentInfo {
   return { ...info, key: documentKey(info.docId, info.hash) };
 }
 
-/** Texts of recently read documents, shared by the versions a server loads (a text never changes under its key). */
-export class DocumentTexts {
-  private readonly cache: LRUCache<string, string>;
+/** Reads through a cache of the recently read, shared by the versions a server loads (a stored copy never changes under its key). */
+export class RecentlyRead<V extends NonNullable<unknown>> {
+  private readonly cache: LRUCache<string, V>;
 
   constructor(
-    private readonly table: DocumentTable,
-    capacity = CACHE_SIZES.texts,
+    private readonly read: (key: string) => V | undefined,
+    max: number,
   ) {
-    this.cache = new LRUCache({ max: capacity });
+    this.cache = new LRUCache({ max });
   }
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const text = this.table.text(key);
-    if (text !== undefined) this.cache.set(key, text);
-    return text;
+    const value = this.read(key);
+    if (value !== undefined) this.cache.set(key, value);
+    return value;
   }
 }
 
-/** Metadata of recently read documents, shared like the texts. */
-export class DocumentInfos {
-  private readonly cache: LRUCache<string, DocumentInfo>;
-
-  constructor(
-    private readonly table: DocumentTable,
-    capacity = CACHE_SIZES.infos,
-  ) {
-    this.cache = new LRUCache({ max: capacity });
-  }
-
-  get(key: string): DocumentInfo | undefined {
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    const info = this.table.info(key);
-    if (info !== undefined) this.cache.set(key, info);
-    return info;
-  }
-}
-
-const CACHE_SIZES = {
+export const CACHE_SIZES = {
   /** About 4 MB of English news: the articles of the last hundreds of answers. */
   texts: 1000,
-  /** A few megabytes: every article a few hundred questions' candidates came from (the date tie-break reads them). */
+  /** A few megabytes: the articles of the last few hundred answers' passages. */
   infos: 5000,
+  /** Dates of the articles of the last few thousand questions' candidates (the date tie-break reads one per candidate). */
+  dates: 50_000,
 };

@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DocumentInfos, DocumentTable, DocumentTexts } from './document-table.js';
+import { CACHE_SIZES, DocumentTable, RecentlyRead, type DocumentInfo } from './document-table.js';
 import { LexicalStore } from './lexical-store.js';
 
 /** Raised when the tables change; a database in another format is rebuilt. */
@@ -16,9 +16,10 @@ const DATABASE_FORMAT = 2; // 2: accented words are stemmed after folding, like 
 export class IndexDatabase {
   readonly lexical: LexicalStore;
   readonly documents: DocumentTable;
-  /** Recently read document texts and metadata, for every version served from this database. */
-  readonly texts: DocumentTexts;
-  readonly infos: DocumentInfos;
+  /** Recently read document texts, metadata and dates ('' when undated), for every version served from this database. */
+  readonly texts: RecentlyRead<string>;
+  readonly infos: RecentlyRead<DocumentInfo>;
+  readonly dates: RecentlyRead<string>;
   private readonly db: Database.Database;
 
   constructor(file: string) {
@@ -29,8 +30,9 @@ export class IndexDatabase {
     this.migrate();
     this.lexical = new LexicalStore(this.db);
     this.documents = new DocumentTable(this.db);
-    this.texts = new DocumentTexts(this.documents);
-    this.infos = new DocumentInfos(this.documents);
+    this.texts = new RecentlyRead((key) => this.documents.text(key), CACHE_SIZES.texts);
+    this.infos = new RecentlyRead((key) => this.documents.info(key), CACHE_SIZES.infos);
+    this.dates = new RecentlyRead((key) => this.documents.published(key), CACHE_SIZES.dates);
   }
 
   /** A database of another format is emptied (the next ingest fills it again from the stored versions). */

@@ -1,6 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import { docIdOfKey, documentKey, type DateRange, type DocumentInfo, type DocumentTexts } from './document-table.js';
+import { docIdOfKey, documentKey, type DateRange, type DocumentInfo, type RecentlyRead } from './document-table.js';
 import type { IndexDatabase } from './index-database.js';
 import type { LexicalStore } from './lexical-store.js';
 import type { Manifest, StoredPassage } from './manifest.js';
@@ -30,6 +30,8 @@ export interface PassageStore {
   document(docId: string): ArticleDocument | undefined;
   /** What is known of an article without its text. */
   documentInfo(docId: string): DocumentInfo | undefined;
+  /** An article's publication date, if it has one (cheaper than its metadata). */
+  published(docId: string): string | null;
   /** Every article's metadata, read from disk (for the library: a question never needs them all). */
   documents(): DocumentInfo[];
   /** The indexed article whose clean text has this hash, if any. */
@@ -103,6 +105,11 @@ export class PassageIndex implements PassageStore {
     const key = this.keyOf(docId);
     const info = key === undefined ? undefined : this.database.infos.get(key);
     return info && this.dated(info);
+  }
+
+  published(docId: string): string | null {
+    const key = this.keyOf(docId);
+    return (key !== undefined && this.database.dates.get(key)) || null;
   }
 
   documents(): DocumentInfo[] {
@@ -179,9 +186,9 @@ class LazyPassage implements Passage {
   readonly end: number;
   readonly label: number;
   readonly #key: string | undefined;
-  readonly #texts: DocumentTexts;
+  readonly #texts: RecentlyRead<string>;
 
-  constructor(stored: StoredPassage, key: string | undefined, texts: DocumentTexts) {
+  constructor(stored: StoredPassage, key: string | undefined, texts: RecentlyRead<string>) {
     this.chunkId = stored.chunkId;
     this.docId = stored.docId;
     this.start = stored.start;
