@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
-import type { FeatureExtractionPipeline } from '@xenova/transformers';
+import type { FeatureExtractionPipeline, PreTrainedTokenizer } from '@xenova/transformers';
 import type { Embedder, EmbedKind } from './embedder.js';
 import { conventionsFor, isProjectModel, type ModelConventions } from './known-models.js';
 import { assertModelAvailable } from './model-locator.js';
+import { readStaticTable, type StaticTable } from './static-table.js';
 
 export interface TransformersEmbedderOptions {
   modelId: string;
@@ -12,40 +14,56 @@ export interface TransformersEmbedderOptions {
   batchSize?: number;
 }
 
+/** What turns a batch of tokenized texts into token vectors: the ONNX model, or a static model's table read directly. */
+type TokenVectors = { kind: 'model'; extractor: FeatureExtractionPipeline } | { kind: 'table'; table: StaticTable };
+
 /**
- * An Embedder backed by a transformers.js `feature-extraction` pipeline with
- * mean pooling and normalization. It is also a LangChain `Embeddings`, so it
- * can be handed to any LangChain vector store.
+ * An Embedder backed by transformers.js (its tokenizer, and its ONNX runtime for models other than
+ * the project's static ones) with mean pooling and normalization. It is also a LangChain
+ * `Embeddings`, so it can be handed to any LangChain vector store.
  */
 export class TransformersEmbedder extends Embeddings implements Embedder {
   readonly modelId: string;
   readonly dimensions: number;
-  private readonly extractor: FeatureExtractionPipeline;
   private readonly conventions: ModelConventions;
-  private readonly batchSize: number;
+  private reference: Promise<FeatureExtractionPipeline> | null = null;
 
-  private constructor(modelId: string, extractor: FeatureExtractionPipeline, dimensions: number, batchSize: number) {
+  private constructor(
+    modelId: string,
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly vectors: TokenVectors,
+    dimensions: number,
+    private readonly batchSize: number,
+    /** The unmodified transformers.js pipeline, loaded when first asked for. */
+    private readonly loadPipeline: () => Promise<FeatureExtractionPipeline>,
+  ) {
     super({});
     this.modelId = modelId;
-    this.extractor = extractor;
     this.dimensions = dimensions;
-    this.batchSize = batchSize;
     this.conventions = conventionsFor(modelId);
   }
 
   static async load(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
     const allowRemoteModels = options.allowRemoteModels ?? false;
     assertModelAvailable({ modelsDir: options.modelsDir, modelId: options.modelId, allowRemoteModels });
-    const { pipeline, env } = await import('@xenova/transformers');
+    const { pipeline, AutoTokenizer, env } = await import('@xenova/transformers');
     env.localModelPath = options.modelsDir;
     env.allowLocalModels = true;
     env.allowRemoteModels = allowRemoteModels;
     const quantized = resolveQuantized(options.modelId, options.quantized ?? 'auto');
-    const extractor = await pipeline('feature-extraction', options.modelId, { quantized });
-    memoizeWordTokenization(extractor);
+    const loadPipeline = () => pipeline('feature-extraction', options.modelId, { quantized });
+    const batchSize = options.batchSize ?? 8;
+    const table = quantized ? null : readStaticTable(join(options.modelsDir, options.modelId));
+    if (table) {
+      const tokenizer = await AutoTokenizer.from_pretrained(options.modelId);
+      memoizeWordTokenization(tokenizer);
+      return new TransformersEmbedder(options.modelId, tokenizer, { kind: 'table', table }, table.dims, batchSize, loadPipeline);
+    }
+    const extractor = await loadPipeline();
+    memoizeWordTokenization(extractor.tokenizer);
     const probe = await extractor(['dimension probe'], { pooling: 'mean', normalize: true });
     const dimensions = probe.dims[probe.dims.length - 1] ?? 0;
-    return new TransformersEmbedder(options.modelId, extractor, dimensions, options.batchSize ?? 8);
+    return new TransformersEmbedder(options.modelId, extractor.tokenizer, { kind: 'model', extractor }, dimensions, batchSize, loadPipeline);
   }
 
   /** Model runs are queued first-in first-out: under load every request waits its turn instead of starving. */
@@ -80,22 +98,24 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
   }
 
   /**
-   * The feature-extraction pipeline's own steps (tokenize with padding, run
-   * the model, mean-pool over the attention mask, L2-normalize), with the
-   * pooling done on the raw buffers: transformers.js' generic pooling reads
-   * tensors element by element and dominated the embedding time.
+   * The feature-extraction pipeline's own steps (tokenize with padding, run the model, mean-pool over
+   * the attention mask, L2-normalize), with the pooling done on the raw buffers: transformers.js'
+   * generic pooling reads tensors element by element and dominated the embedding time. A static
+   * model's token vectors are read from its table instead of running its graph (the same numbers).
    */
   private async runBatch(texts: string[]): Promise<Float32Array[]> {
-    const inputs = this.extractor.tokenizer(texts, { padding: true, truncation: true });
-    const outputs = (await this.extractor.model(inputs)) as Record<string, RawTensor | undefined>;
+    const inputs = this.tokenizer(texts, { padding: true, truncation: true }) as { input_ids: RawTensor; attention_mask: RawTensor };
+    if (this.vectors.kind === 'table') return poolTableRows(this.vectors.table, inputs.input_ids, inputs.attention_mask);
+    const outputs = (await this.vectors.extractor.model(inputs)) as Record<string, RawTensor | undefined>;
     const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
     if (!hidden) throw new Error(`Model "${this.modelId}" returned no last_hidden_state`);
-    return meanPoolNormalized(hidden, (inputs as { attention_mask: RawTensor }).attention_mask);
+    return meanPoolNormalized(hidden, inputs.attention_mask);
   }
 
   /** The unmodified pipeline, kept to check that the fast path gives the same vectors. */
   async embedWithPipeline(texts: string[]): Promise<Float32Array[]> {
-    const output = await this.extractor(texts, { pooling: 'mean', normalize: true });
+    this.reference ??= this.vectors.kind === 'model' ? Promise.resolve(this.vectors.extractor) : this.loadPipeline();
+    const output = await (await this.reference)(texts, { pooling: 'mean', normalize: true });
     const data = output.data as Float32Array;
     return texts.map((_, i) => data.slice(i * this.dimensions, (i + 1) * this.dimensions));
   }
@@ -109,6 +129,18 @@ interface RawTensor {
 export function meanPoolNormalized(hidden: RawTensor, mask: RawTensor): Float32Array[] {
   const [batch, seq, dims] = hidden.dims;
   const data = hidden.data as Float32Array;
+  return pooled(batch, seq, dims, mask, (v, b, t) => addRow(v, data, (b * seq + t) * dims));
+}
+
+/** The same vectors from a static model's table: the sum of the rows of each text's tokens, normalized. */
+function poolTableRows(table: StaticTable, ids: RawTensor, mask: RawTensor): Float32Array[] {
+  const [batch, seq] = ids.dims;
+  const idData = ids.data;
+  return pooled(batch, seq, table.dims, mask, (v, b, t) => table.addRow(v, Number(idData[b * seq + t])));
+}
+
+/** One normalized sum per text of the batch, adding the vector of each token the mask keeps (in order). */
+function pooled(batch: number, seq: number, dims: number, mask: RawTensor, add: (v: Float32Array, b: number, t: number) => void): Float32Array[] {
   const maskData = mask.data;
   const vectors: Float32Array[] = [];
   for (let b = 0; b < batch; b++) {
@@ -117,7 +149,7 @@ export function meanPoolNormalized(hidden: RawTensor, mask: RawTensor): Float32A
     for (let t = 0; t < seq; t++) {
       if (Number(maskData[b * seq + t]) === 0) continue;
       count++;
-      addRow(v, data, (b * seq + t) * dims);
+      add(v, b, t);
     }
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += v[d] * v[d];
@@ -160,8 +192,8 @@ const WORD_CACHE_LIMIT = 200_000;
  * word; news text repeats its words constantly, so the per-word result is
  * cached. This removes most of the tokenization cost (see npm run bench).
  */
-function memoizeWordTokenization(extractor: FeatureExtractionPipeline): void {
-  const model = (extractor.tokenizer as unknown as { model?: WordTokenizingModel }).model;
+function memoizeWordTokenization(tokenizer: PreTrainedTokenizer): void {
+  const model = (tokenizer as unknown as { model?: WordTokenizingModel }).model;
   const tokenize = model?.tokenize;
   if (!model || typeof tokenize !== 'function') return;
   const cache = new Map<string, string[]>();
