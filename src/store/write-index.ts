@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { indexPaths, versionFiles, type VersionFiles } from './layout.js';
 import type { Manifest, StoredPassage } from './manifest.js';
 import { writeDelta, type ManifestChange, type VersionDelta } from './version-delta.js';
+import type { GraphBuilder } from './graph-builder.js';
 import type { HnswIndex } from './passage-index.js';
 import { currentVersion } from './read-index.js';
 import { fsyncDir, fsyncTree, linkOrCopy, renameSynced, replaceFileDurably, type FsTrace } from './durable-fs.js';
@@ -24,8 +25,8 @@ export interface IndexVersionData {
   delta: { graph: VersionDelta; manifest: ManifestChange } | null;
 }
 
-/** The graph written whole, or the extended version's graph file and deltas shared (hard links). */
-export type GraphWrite = { hnsw: HnswIndex } | { linkFrom: string; deltas: string[] };
+/** The graph written whole (held here, or built by a worker thread), or the extended version's graph file and deltas shared (hard links). */
+export type GraphWrite = { hnsw: HnswIndex } | { builder: GraphBuilder } | { linkFrom: string; deltas: string[] };
 
 /** A sortable, unique version name: build time plus a random suffix. */
 export function newVersionName(now = new Date()): string {
@@ -46,7 +47,7 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   await mkdir(staging.dir, { recursive: true });
   // The graph is written off the main thread while the JSON files are written on it.
   const graph = data.graphData;
-  const graphWritten = 'hnsw' in graph && data.passages.length > 0 ? graph.hnsw.writeIndex(staging.vectors) : null;
+  const graphWritten = data.passages.length === 0 ? null : 'hnsw' in graph ? graph.hnsw.writeIndex(staging.vectors) : 'builder' in graph ? graph.builder.write(staging.vectors) : null;
   graphWritten?.catch(() => undefined);
   if ('linkFrom' in graph) await shareGraph(paths.version(graph.linkFrom), staging, graph.deltas);
   if (data.delta) await writeDelta(staging, version, data.delta.graph, data.delta.manifest);
