@@ -45,8 +45,11 @@ export async function loadVersion(indexDir: string, version: string, served?: Pa
   const extended = served ? await loadDelta(indexDir, version, served).catch(() => null) : null;
   if (extended) return extended;
   const skeleton = await loadSkeleton(indexDir, version);
+  // The graph file is read off the main thread while the database is checked on it.
+  const graph = skeleton.graph();
+  graph.catch(() => undefined); // awaited below, unless the check fails first
   const database = checkedDatabase(indexDir, skeleton.manifest, skeleton.passages);
-  return new PassageIndex(skeleton.manifest, skeleton.passages, await skeleton.graph(), database);
+  return new PassageIndex(skeleton.manifest, skeleton.passages, await graph, database);
 }
 
 async function loadDelta(indexDir: string, version: string, served: PassageIndex): Promise<PassageIndex | null> {
