@@ -37,11 +37,11 @@ async function loadCorpus(dir: string): Promise<Corpus> {
   return { passages, documents: new Map(documents.map((d) => [d.docId, d])), sentences };
 }
 
-function recall(items: QaItem[], corpus: Corpus, rank: (q: string) => Passage[]): { r1: number; r5: number } {
+async function recall(items: QaItem[], corpus: Corpus, rank: (q: string) => Passage[] | Promise<Passage[]>): Promise<{ r1: number; r5: number }> {
   let r1 = 0;
   let r5 = 0;
   for (const item of items) {
-    const top = rank(item.q);
+    const top = await rank(item.q);
     const i = top.findIndex((p) => containsText(p.text, item.gold ?? ''));
     if (i === 0) r1++;
     if (i >= 0 && i < 5) r5++;
@@ -91,7 +91,7 @@ async function measureEmbedder(name: string, corpus: Corpus, items: QaItem[], em
   const passageVectors = await embed(corpus.passages.map((p) => passageText(corpus, p)));
   const queries = await embed(items.map((i) => i.q));
   const ranking = denseRanker(corpus, passageVectors, new Map(items.map((item, i) => [item.q, queries[i]])));
-  return { name, ...recall(items, corpus, ranking) };
+  return { name, ...(await recall(items, corpus, ranking)) };
 }
 
 async function throughput(embed: (texts: string[]) => Promise<Float32Array[]>, sentences: string[], minSeconds: number): Promise<number> {
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const sentenceLevel: SentenceRecall[] = [];
   try {
     const lexical = LexicalIndex.inMemory(corpus.passages, (id) => corpus.documents.get(id)?.title ?? '');
-    results.push({ name: 'BM25 (folded)', ...recall(items, corpus, (q) => lexical.query(q, 5).map((h) => h.passage)) });
+    results.push({ name: 'BM25 (folded)', ...(await recall(items, corpus, async (q) => (await lexical.query(q, 5)).map((h) => h.passage))) });
     const teacherEmbed = (texts: string[]) => teacher.embedSentences(texts);
     results.push(await measureEmbedder('teacher (USE lite, full)', corpus, items, teacherEmbed));
     sentenceLevel.push(await measureSentences('teacher (USE lite, full)', corpus, items, teacherEmbed));

@@ -30,11 +30,11 @@ export class HybridRetriever implements Retriever {
     const [queryVector] = await this.embedder.embed([context.denseText], 'query');
     const accept = this.filterFor(query.filters);
     const s = this.settings;
-    const lexicalHits = this.lexical.query(context.lexicalText, s.candidates, accept);
+    const lexicalHits = await this.lexical.query(context.lexicalText, s.candidates, accept);
     const denseHits = this.store.searchVector(queryVector, s.candidates, accept);
     const confident = lexicalHits.length > 1 && lexicalHits[0].score >= s.confidentLexicalRatio * lexicalHits[1].score;
     const denseWeight = s.denseWeight[context.lang] * (confident ? s.confidentDenseShare : 1);
-    const inView = this.conversationHits(context, accept);
+    const inView = await this.conversationHits(context, accept);
     const ranked = (hits: ReadonlyArray<{ passage: Passage }>) => hits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 }));
     const fused = fuseRanks(
       [
@@ -69,11 +69,11 @@ export class HybridRetriever implements Retriever {
    * ranked within them. The articles are those the client says the answer cited or, when it does not
    * say, those whose passages the answer's text matches best.
    */
-  private conversationHits(context: QueryContext, accept: ((p: Passage) => boolean) | undefined): LexicalHit[] {
+  private async conversationHits(context: QueryContext, accept: ((p: Passage) => boolean) | undefined): Promise<LexicalHit[]> {
     const previous = context.previousAnswer;
     if (!previous) return [];
     const known = previous.docIds.filter((id) => this.store.documentInfo(id));
-    const docIds = new Set(known.length > 0 ? known : this.lexical.query(previous.text, 2).map((h) => h.passage.docId));
+    const docIds = new Set(known.length > 0 ? known : (await this.lexical.query(previous.text, 2)).map((h) => h.passage.docId));
     if (docIds.size === 0) return [];
     return this.lexical.query(context.lexicalText, this.settings.candidates, (p) => docIds.has(p.docId) && (!accept || accept(p)));
   }

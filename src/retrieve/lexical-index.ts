@@ -38,12 +38,12 @@ export class LexicalIndex {
     return LexicalIndex.inMemory(passages, titles);
   }
 
-  query(text: string, k: number, accept?: (p: Passage) => boolean): LexicalHit[] {
+  async query(text: string, k: number, accept?: (p: Passage) => boolean): Promise<LexicalHit[]> {
     // Rows of passages this version does not hold (newer, or removed) are skipped: fetch all when filtering.
     const terms = this.informativeTerms(text);
     const limit = accept ? null : k + FETCH_MARGIN;
-    const hits = this.keep(this.search(terms, limit), k, accept);
-    return hits.length < k && limit !== null ? this.keep(this.search(terms, null), k, accept) : hits;
+    const hits = this.keep(await this.search(terms, limit), k, accept);
+    return hits.length < k && limit !== null ? this.keep(await this.search(terms, null), k, accept) : hits;
   }
 
   /**
@@ -53,15 +53,19 @@ export class LexicalIndex {
    * terms: the best rows holding an uncommon term are the best of (uncommon terms alone) merged with
    * the best of (an uncommon term AND a common one, scored on all terms).
    */
-  private search(terms: ReadonlyMap<string, number>, limit: number | null): LexicalMatch[] {
+  private async search(terms: ReadonlyMap<string, number>, limit: number | null): Promise<LexicalMatch[]> {
     const commonLimit = Math.max(this.documentCount * COMMON_TERM_MIN_SHARE, COMMON_TERM_MIN_PASSAGES);
     const all = [...terms.keys()];
     const common = all.filter((t) => terms.get(t)! > commonLimit);
     const uncommon = all.filter((t) => terms.get(t)! <= commonLimit);
-    if (common.length === 0 || uncommon.length === 0) return this.terms.search(all, limit);
+    if (common.length === 0 || uncommon.length === 0) return (await this.terms.searchAll([{ terms: all, limit }]))[0];
+    const [alone, withCommon] = await this.terms.searchAll([
+      { terms: uncommon, limit },
+      { terms: common, limit, required: uncommon },
+    ]);
     const best = new Map<number, number>();
-    for (const m of this.terms.search(uncommon, limit)) best.set(m.label, m.score);
-    for (const m of this.terms.search(common, limit, uncommon)) best.set(m.label, Math.max(m.score, best.get(m.label) ?? -Infinity));
+    for (const m of alone) best.set(m.label, m.score);
+    for (const m of withCommon) best.set(m.label, Math.max(m.score, best.get(m.label) ?? -Infinity));
     const merged = [...best].map(([label, score]) => ({ label, score })).sort((a, b) => b.score - a.score);
     return limit === null ? merged : merged.slice(0, limit);
   }

@@ -5,7 +5,8 @@
  * The points are added in the order given, with the same seed, so the graph is the one
  * `buildGraph` would make on the main thread.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-thread.js';
 
 export interface GraphSettings {
   dimensions: number;
@@ -18,17 +19,12 @@ export interface GraphSettings {
 export type GraphBuilderMessage = { type: 'add'; labels: Int32Array; vectors: Float32Array } | { type: 'write'; file: string };
 export type GraphWorkerReply = { type: 'written' } | { type: 'failed'; message: string };
 
-/** Tests and tools run the TypeScript through tsx (registered in the worker, which does not inherit it), `npm start` the JavaScript compiled into dist/. */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const TSX_API = FROM_SOURCE ? import.meta.resolve('tsx/esm/api') : '';
-const THROUGH_TSX = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./graph-worker.ts', import.meta.url).href)}); });`;
-
 export class GraphBuilder {
   private failure: Error | null = null;
   private readonly worker: Worker;
 
   constructor(private readonly settings: GraphSettings) {
-    this.worker = FROM_SOURCE ? new Worker(THROUGH_TSX, { eval: true, workerData: settings }) : new Worker(new URL('./graph-worker.js', import.meta.url), { workerData: settings });
+    this.worker = startWorker('graph-worker', import.meta.url, settings);
     this.worker.on('error', (error) => (this.failure ??= error));
     this.worker.on('message', (reply: GraphWorkerReply) => {
       if (reply.type === 'failed') this.failure ??= new Error(reply.message);

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { indexTerms } from '../analysis/index.js';
+import { LexicalSearcher, SearchWorkerUnavailableError } from './lexical-searcher.js';
 
 /** One passage as the lexical index sees it. */
 export interface LexicalRow {
@@ -17,6 +18,22 @@ export interface LexicalMatch {
   /** BM25 (higher is better). */
   score: number;
 }
+
+/** One BM25 query: rows holding any of `terms` (with `required`, also one of those), best first; all of them when `limit` is null. */
+export interface LexicalQuery {
+  terms: readonly string[];
+  limit: number | null;
+  required?: readonly string[];
+}
+
+export const SEARCH_SQL = 'SELECT rowid AS label, -rank AS score FROM terms WHERE terms MATCH ? ORDER BY rank LIMIT ?';
+
+/**
+ * Searches of an index this large run on a worker thread with its own connection, so that a second
+ * core scores one request's BM25 while the main thread answers another. Below it, a search is a few
+ * milliseconds and a round trip to the worker would cost more than it frees.
+ */
+const SEARCH_WORKER_MIN_ROWS = 20_000;
 
 /** Weight of a match in the article's title relative to one in the passage's text. */
 export const TITLE_WEIGHT = 0.3;
@@ -54,7 +71,7 @@ export class LexicalStore {
       countOf: this.db.prepare('SELECT count(*) FROM labels WHERE label IN (SELECT value FROM json_each(?))').pluck(),
       maxLabel: this.db.prepare('SELECT max(label) FROM labels').pluck(),
       frequency: this.db.prepare('SELECT doc FROM terms_vocabulary WHERE term = ?').pluck(),
-      search: this.db.prepare('SELECT rowid AS label, -rank AS score FROM terms WHERE terms MATCH ? ORDER BY rank LIMIT ?'),
+      search: this.db.prepare(SEARCH_SQL),
     };
   }
 
@@ -108,17 +125,46 @@ export class LexicalStore {
     return (this.statements.frequency.get(token) as number | undefined) ?? 0;
   }
 
-  /**
-   * The rows matching any of the analyzed terms, best BM25 first; all of them when `limit` is null.
-   * With `required`, only rows that also hold one of those terms, scored on both lists.
-   */
+  /** The rows matching a query (see LexicalQuery), on this thread. */
   search(terms: readonly string[], limit: number | null, required: readonly string[] = []): LexicalMatch[] {
-    const any = ftsAny(terms);
-    if (any === null) return [];
-    const mustHold = ftsAny(required);
-    const query = mustHold === null ? any : `(${mustHold}) AND (${any})`;
-    return this.statements.search.all(query, limit ?? -1) as LexicalMatch[];
+    const query = ftsQuery(terms, required);
+    return query === null ? [] : (this.statements.search.all(query, limit ?? -1) as LexicalMatch[]);
   }
+
+  /** The rows matching each query: on the search worker for a large index on disk, else on this thread. */
+  async searchAll(queries: readonly LexicalQuery[]): Promise<LexicalMatch[][]> {
+    const searcher = this.searcher();
+    if (searcher) {
+      try {
+        return await searcher.search(queries);
+      } catch (error) {
+        if (!(error instanceof SearchWorkerUnavailableError)) throw error;
+        this.worker = null; // searched here from now on
+      }
+    }
+    return queries.map((q) => this.search(q.terms, q.limit, q.required));
+  }
+
+  private worker: LexicalSearcher | null | undefined;
+
+  private searcher(): LexicalSearcher | null {
+    if (this.worker === undefined) this.worker = this.db.memory || this.size() < SEARCH_WORKER_MIN_ROWS ? null : new LexicalSearcher(this.db.name);
+    return this.worker;
+  }
+
+  /** Ends the search worker, if one was started. */
+  async close(): Promise<void> {
+    await this.worker?.close();
+    this.worker = null;
+  }
+}
+
+/** The FTS5 query for rows holding any of the terms (and, with `required`, one of those too); null when there is no term. */
+export function ftsQuery(terms: readonly string[], required: readonly string[] = []): string | null {
+  const any = ftsAny(terms);
+  if (any === null) return null;
+  const mustHold = ftsAny(required);
+  return mustHold === null ? any : `(${mustHold}) AND (${any})`;
 }
 
 /** An FTS5 expression matching any of the terms; null when there is none. */

@@ -14,69 +14,69 @@ describe('BM25 over passages, Vietnamese-aware', () => {
   ];
   const index = LexicalIndex.inMemory(passages, () => '');
 
-  it('matches across diacritics in both directions', () => {
-    expect(index.query('Nguyễn Mạnh Hùng', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(index.query('nguyen manh hung', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+  it('matches across diacritics in both directions', async () => {
+    expect((await index.query('Nguyễn Mạnh Hùng', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await index.query('nguyen manh hung', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
     expect(foldDiacritics('Đặng Hoàng Giang')).toBe('Dang Hoang Giang');
   });
 
-  it('ranks the passage with the rarer matching terms first and ignores stopwords', () => {
-    expect(index.query('the envoy in Hanoi', 3)[0].passage.docId).toBe('d0');
-    expect(index.query('the of and', 3)).toEqual([]);
+  it('ranks the passage with the rarer matching terms first and ignores stopwords', async () => {
+    expect((await index.query('the envoy in Hanoi', 3))[0].passage.docId).toBe('d0');
+    expect((await index.query('the of and', 3))).toEqual([]);
   });
 
-  it('matches plural and singular, and possessives, in both directions', () => {
+  it('matches plural and singular, and possessives, in both directions', async () => {
     const english = LexicalIndex.inMemory([passage(0, "Vietnam's technology firms export software."), passage(1, 'Each firm pays taxes in Vietnam.'), passage(2, 'A farm grows rice.')], () => '');
-    expect(english.query('firms', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(english.query('firm', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(english.query("Vietnam's", 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await english.query('firms', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await english.query('firm', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await english.query("Vietnam's", 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
   });
 
-  it('reads the official spellings "Viet Nam" and "Ha Noi" as "Vietnam" and "Hanoi", in both directions', () => {
+  it('reads the official spellings "Viet Nam" and "Ha Noi" as "Vietnam" and "Hanoi", in both directions', async () => {
     const english = LexicalIndex.inMemory([passage(0, "Viet Nam's digital economy grew."), passage(1, 'Vietnam exports rice from Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
-    expect(english.query('Vietnam', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(english.query('Viet Nam', 3).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(english.query('Ha Noi', 3).map((h) => h.passage.docId)).toEqual(['d1']);
+    expect((await english.query('Vietnam', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await english.query('Viet Nam', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await english.query('Ha Noi', 3)).map((h) => h.passage.docId)).toEqual(['d1']);
     expect(english.knows('viet')).toBe(false);
   });
 
-  it('matches a word written with and without its accents, in both directions ("Beyoncé", "Thủy")', () => {
+  it('matches a word written with and without its accents, in both directions ("Beyoncé", "Thủy")', async () => {
     const mixed = LexicalIndex.inMemory([passage(0, 'Beyoncé released an album.'), passage(1, 'Beyonce toured Europe.'), passage(2, 'Thủy won the race.'), passage(3, 'Thuy lost the race.')], () => '');
-    expect(mixed.query('Beyonce', 4).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(mixed.query('Beyoncé', 4).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
-    expect(mixed.query('Thuy', 4).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
-    expect(mixed.query('Thủy', 4).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
+    expect((await mixed.query('Beyonce', 4)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await mixed.query('Beyoncé', 4)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+    expect((await mixed.query('Thuy', 4)).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
+    expect((await mixed.query('Thủy', 4)).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
   });
 
-  it('finds American spellings from British ones and back ("fibre-optic", "organisation")', () => {
+  it('finds American spellings from British ones and back ("fibre-optic", "organisation")', async () => {
     const english = LexicalIndex.inMemory([passage(0, '85% of households have fiber-optic lines.'), passage(1, 'The organization opened a centre in Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
-    expect(english.query('fibre-optic households', 3).map((h) => h.passage.docId)[0]).toBe('d0');
-    expect(english.query('organisation', 3).map((h) => h.passage.docId)).toEqual(['d1']);
-    expect(english.query('center', 3).map((h) => h.passage.docId)).toEqual(['d1']);
+    expect((await english.query('fibre-optic households', 3)).map((h) => h.passage.docId)[0]).toBe('d0');
+    expect((await english.query('organisation', 3)).map((h) => h.passage.docId)).toEqual(['d1']);
+    expect((await english.query('center', 3)).map((h) => h.passage.docId)).toEqual(['d1']);
   });
 
-  it('knows document frequencies of exact and folded terms', () => {
+  it('knows document frequencies of exact and folded terms', async () => {
     expect(index.knows('hanoi')).toBe(true);
     expect(index.knows('hung')).toBe(true);
     expect(index.knows('australia')).toBe(false);
     expect(index.idf('football')).toBeGreaterThan(index.idf('hanoi'));
   });
 
-  it('searches at most 64 terms, the rarest, so a huge question stays cheap and still finds its passage', () => {
+  it('searches at most 64 terms, the rarest, so a huge question stays cheap and still finds its passage', async () => {
     // 300 passages of four words: two of 150 words (each in about four passages), then "lorem ipsum" or, in one, the rare "Quy Nhon".
     const wordsOf = (i: number) => `w${i % 150} w${(i + 1) % 150}`;
     const many = Array.from({ length: 300 }, (_, i) => passage(i, `${wordsOf(i)} ${i === 123 ? 'Quy Nhon' : 'lorem ipsum'}`));
     const big = LexicalIndex.inMemory(many, () => '');
     // 152 searchable terms (and 200 that no passage has): only the 64 rarest are searched, "quy" and "nhon" among them.
     const padded = `${Array.from({ length: 150 }, (_, i) => `w${i}`).join(' ')} ${Array.from({ length: 200 }, (_, i) => `unknownword${i}`).join(' ')} Quy Nhon`;
-    expect(big.query(padded, 1)[0].passage.docId).toBe('d123');
+    expect((await big.query(padded, 1))[0].passage.docId).toBe('d123');
   });
 
-  it('applies filters before ranking', () => {
-    expect(index.query('Hanoi', 3, (p) => p.docId === 'd2').map((h) => h.passage.docId)).toEqual(['d2']);
+  it('applies filters before ranking', async () => {
+    expect((await index.query('Hanoi', 3, (p) => p.docId === 'd2')).map((h) => h.passage.docId)).toEqual(['d2']);
   });
 
-  it('on a large archive, scores the passages holding an uncommon term exactly as BM25 over all the terms', () => {
+  it('on a large archive, scores the passages holding an uncommon term exactly as BM25 over all the terms', async () => {
     // 4,000 passages: "port" in every third (a common term: over 1,000 passages), "zanthu" in five, three of them with "port".
     const texts = Array.from({ length: 4_000 }, (_, i) => {
       const words = [`w${i % 400}`, `v${i % 397}`];
@@ -89,7 +89,7 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     reference.update(texts.map((text, label) => ({ label, title: '', text })));
     const exact = new Map(reference.search(['zanthu', 'port'], 5).map((m) => [`d${m.label}`, m.score]));
 
-    const hits = archive.query('zanthu port', 10);
+    const hits = (await archive.query('zanthu port', 10));
     // Only the "zanthu" passages: rows holding only a common term are not scored (they would rank below these).
     expect(new Set(hits.map((h) => h.passage.docId))).toEqual(new Set(exact.keys()));
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));

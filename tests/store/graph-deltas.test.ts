@@ -30,7 +30,7 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     expect(index.manifest.graph).toMatchObject({ deltas: [summary.version], compacted: false });
     const [added] = velkaro(index);
     expect(index.searchVector(index.vectorOf(added), 1)[0].passage.chunkId).toBe(added.chunkId);
-    expect(LexicalIndex.forStore(index).query('Velkaro harbour', 1)[0].passage.chunkId).toBe(added.chunkId);
+    expect((await LexicalIndex.forStore(index).query('Velkaro harbour', 1))[0].passage.chunkId).toBe(added.chunkId);
   });
 
   it('lets a server apply the delta to the version it serves, with the same result as reading the new version whole', async () => {
@@ -47,7 +47,7 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     const [changed] = velkaro(applied);
     expect(changed.text).toContain('21 March');
     expect(applied.searchVector(whole.vectorOf(changed), 1)[0].passage.chunkId).toBe(changed.chunkId);
-    const hits = LexicalIndex.forStore(applied).query('Velkaro harbour', 3);
+    const hits = (await LexicalIndex.forStore(applied).query('Velkaro harbour', 3));
     expect(hits.map((h) => h.passage.text).filter((t) => t.includes('14 March'))).toEqual([]);
     expect(hits[0].passage.text).toContain('21 March');
   });
@@ -61,7 +61,7 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     expect(embedder.texts).toBe(0);
     expect(await whyIndexIsNeeded(indexDir)).toBeNull();
     const index = await loadIndex(indexDir);
-    expect(LexicalIndex.forStore(index).query('Velkaro harbour', 1)[0].passage.text).toContain('Velkaro');
+    expect((await LexicalIndex.forStore(index).query('Velkaro harbour', 1))[0].passage.text).toContain('Velkaro');
     expect(index.document('velkaro.txt')?.cleanText).toContain('21 March');
   });
 });

@@ -44,7 +44,7 @@ describe('an ingest killed at any moment', () => {
       // From start-up through reading, embedding, the database transaction and writing the version.
       await ingestProcess(corpusDir, indexDir, Math.round((fullMs * (kill - 0.5)) / KILLS));
       const index = await loadIndex(indexDir); // the version CURRENT names, with all its rows, whichever it is
-      const [hit] = LexicalIndex.forStore(index).query('Bulk article 7', 1);
+      const [hit] = (await LexicalIndex.forStore(index).query('Bulk article 7', 1));
       expect(hit.passage.text.length).toBeGreaterThan(0);
       expect(index.document(hit.passage.docId)?.cleanText).toContain(hit.passage.text);
     }
@@ -53,6 +53,6 @@ describe('an ingest killed at any moment', () => {
     expect(summary.changed + summary.added).toBe(60);
     const index = await loadIndex(indexDir);
     expect(Object.keys(index.manifest.documents)).toHaveLength(65);
-    expect(LexicalIndex.forStore(index).query(`Vietnam-${KILLS + 1}-7`, 1)[0].passage.docId).toBe('bulk/copy-7.txt');
+    expect((await LexicalIndex.forStore(index).query(`Vietnam-${KILLS + 1}-7`, 1))[0].passage.docId).toBe('bulk/copy-7.txt');
   });
 });
