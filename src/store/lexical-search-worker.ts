@@ -1,7 +1,8 @@
 /** The worker thread of LexicalSearcher: BM25 queries on its own connection to the index database. */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { ftsQuery, SEARCH_SQL, type LexicalMatch } from './lexical-store.js';
+import { ftsQuery, SEARCH_SQL } from './fts-query.js';
+import type { LexicalMatch } from './lexical-store.js';
 import type { SearchReply, SearchRequest } from './lexical-searcher.js';
 
 const db = new Database(workerData as string, { fileMustExist: true });

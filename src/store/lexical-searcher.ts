@@ -23,6 +23,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The worker holds a database connection and one request's rows at a time: a small heap keeps its memory small. */
+const SEARCH_WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
+
 export class LexicalSearcher {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -30,7 +33,7 @@ export class LexicalSearcher {
   private failed = false;
 
   constructor(file: string) {
-    this.worker = startWorker('lexical-search-worker', import.meta.url, file);
+    this.worker = startWorker('lexical-search-worker', import.meta.url, file, SEARCH_WORKER_LIMITS);
     this.worker.unref(); // it keeps the process alive only while a search waits for it
     this.worker.on('message', (reply: SearchReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error));

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { indexTerms } from '../analysis/index.js';
+import { ftsQuery, ftsToken, SEARCH_SQL } from './fts-query.js';
 import { LexicalSearcher, SearchWorkerUnavailableError } from './lexical-searcher.js';
 
 /** One passage as the lexical index sees it. */
@@ -26,8 +27,6 @@ export interface LexicalQuery {
   required?: readonly string[];
 }
 
-export const SEARCH_SQL = 'SELECT rowid AS label, -rank AS score FROM terms WHERE terms MATCH ? ORDER BY rank LIMIT ?';
-
 /**
  * Searches of an index this large run on a worker thread with its own connection, so that a second
  * core scores one request's BM25 while the main thread answers another. Below it, a search is a few
@@ -43,14 +42,6 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(title, text, tokenize = "ascii tokenchars '_.-'", content = '', contentless_delete = 1);
   CREATE VIRTUAL TABLE IF NOT EXISTS terms_vocabulary USING fts5vocab(terms, 'row');
 `;
-
-/** The FTS5 token for an analyzed term: ASCII punctuation other than `_.-` would split it, so apostrophes are spelled as U+02BC. */
-function ftsToken(term: string): string {
-  if (PLAIN_TOKEN.test(term)) return term;
-  return term.replace(/['"]/g, 'ʼ').replace(/[^\p{L}\p{N}_.\-ʼ]/gu, '');
-}
-
-const PLAIN_TOKEN = /^[a-z0-9_.-]+$/;
 
 const ftsText = (text: string) => indexTerms(text).map(ftsToken).join(' ');
 
@@ -157,18 +148,4 @@ export class LexicalStore {
     await this.worker?.close();
     this.worker = null;
   }
-}
-
-/** The FTS5 query for rows holding any of the terms (and, with `required`, one of those too); null when there is no term. */
-export function ftsQuery(terms: readonly string[], required: readonly string[] = []): string | null {
-  const any = ftsAny(terms);
-  if (any === null) return null;
-  const mustHold = ftsAny(required);
-  return mustHold === null ? any : `(${mustHold}) AND (${any})`;
-}
-
-/** An FTS5 expression matching any of the terms; null when there is none. */
-function ftsAny(terms: readonly string[]): string | null {
-  const tokens = [...new Set(terms.map(ftsToken).filter((t) => t !== ''))];
-  return tokens.length === 0 ? null : tokens.map((t) => `"${t}"`).join(' OR ');
 }
