@@ -32,7 +32,10 @@ export class LexicalIndex {
   /** The lexical index of a store: its file on disk when it has one, else one built in memory. */
   static forStore(store: PassageStore): LexicalIndex {
     const terms = store.lexicalTerms();
-    if (terms) return new LexicalIndex(terms, (label) => store.passageWithLabel(label), store.passageCount);
+    if (terms) {
+      terms.prepareSearches();
+      return new LexicalIndex(terms, (label) => store.passageWithLabel(label), store.passageCount);
+    }
     const passages = store.allPassages();
     const titles = titleLookup(store.documents());
     return LexicalIndex.inMemory(passages, titles);

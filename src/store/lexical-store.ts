@@ -138,6 +138,11 @@ export class LexicalStore {
 
   private worker: LexicalSearcher | null | undefined;
 
+  /** Starts the search worker now, if this store uses one, so that the first question does not wait for it. */
+  prepareSearches(): void {
+    this.searcher();
+  }
+
   private searcher(): LexicalSearcher | null {
     if (this.worker === undefined) this.worker = this.db.memory || this.size() < SEARCH_WORKER_MIN_ROWS ? null : new LexicalSearcher(this.db.name);
     return this.worker;
