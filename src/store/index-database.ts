@@ -49,7 +49,9 @@ export class IndexDatabase {
     this.db.transaction(write)();
   }
 
+  /** Closes the connection and ends the search worker, if the lexical index started one. */
   close(): void {
+    void this.lexical.close();
     if (this.db.open) this.db.close();
   }
 }
