@@ -45,12 +45,11 @@ export class GraphBuilder {
   write(file: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      const onError = (error: Error) => reject(error);
-      this.worker.once('error', onError);
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`the vector graph's worker stopped (exit code ${code})`)));
       this.worker.on('message', (reply: GraphWorkerReply) => {
-        this.worker.off('error', onError);
-        if (reply.type === 'written') resolve();
-        else reject(new Error(`the vector graph could not be built: ${reply.message}`));
+        if (reply.type === 'written' && !this.failure) resolve();
+        else reject(this.failure ?? new Error(`the vector graph could not be built: ${reply.type === 'failed' ? reply.message : 'a point was not added'}`));
       });
       const message: GraphBuilderMessage = { type: 'write', file };
       this.worker.postMessage(message);

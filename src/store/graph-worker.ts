@@ -14,18 +14,24 @@ function reply(message: GraphWorkerReply): void {
   parentPort!.postMessage(message);
 }
 
+/** The first point that could not be added: a graph missing it is never written. */
+let failure: string | null = null;
+
 parentPort!.on('message', (message: GraphBuilderMessage) => {
-  try {
-    if (message.type === 'add') {
+  if (message.type === 'add') {
+    if (failure !== null) return;
+    try {
       const { labels, vectors } = message;
       for (let i = 0; i < labels.length; i++) hnsw.addPoint(Array.from(vectors.subarray(i * settings.dimensions, (i + 1) * settings.dimensions)), labels[i]);
-      return;
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+      reply({ type: 'failed', message: failure });
     }
-    hnsw.writeIndex(message.file).then(
-      () => reply({ type: 'written' }),
-      (error: unknown) => reply({ type: 'failed', message: String(error) }),
-    );
-  } catch (error) {
-    reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return;
   }
+  if (failure !== null) return reply({ type: 'failed', message: failure });
+  hnsw.writeIndex(message.file).then(
+    () => reply({ type: 'written' }),
+    (error: unknown) => reply({ type: 'failed', message: String(error) }),
+  );
 });

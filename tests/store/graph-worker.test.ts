@@ -1,7 +1,9 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder, EmbedKind } from '../../src/embed/index.js';
+import { GraphBuilder } from '../../src/store/graph-builder.js';
 import { currentVersion, indexPaths, loadIndex, updateIndex } from '../../src/store/index.js';
 import { copySeedCorpus, realEmbedder, tempDir, testConfig } from '../helpers/fixtures.js';
 
@@ -52,6 +54,14 @@ describe('a whole graph built on a worker thread while embedding', () => {
     expect((await loadIndex(join(root, 'on-worker'))).manifest.graph).toMatchObject({ compacted: true });
     expect((await graphFile('on-worker')).equals(await graphFile('on-main'))).toBe(true);
     expect(onMain).toMatchObject({ added: 1, removed: 3 });
+  });
+
+  it('writes no graph when a point could not be added', async () => {
+    const builder = new GraphBuilder({ dimensions: 4, maxElements: 2, m: 16, efConstruction: 100, randomSeed: 100 });
+    builder.add([0, 1, 2], [0, 1, 2].map((i) => Float32Array.from([1, i, 0, 1])));
+    const file = join(root, 'partial.hnsw');
+    await expect(builder.write(file)).rejects.toThrow(/exceeds|limit/i);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('is stopped when the ingest fails, and the served version is untouched', async () => {
