@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
 import { bigramParts, isBigram, isStopword, lexicalTokens, termForm } from '../analysis/index.js';
 import { LexicalStore, type LexicalMatch, type PassageStore } from '../store/index.js';
@@ -14,7 +15,7 @@ export interface LexicalHit {
  */
 export class LexicalIndex {
   /** Passages per term form, remembered: an index serves one version, whose counts barely change while it is served. */
-  private readonly frequencies = new Map<string, number>();
+  private readonly frequencies = new LRUCache<string, number>({ max: FREQUENCY_CACHE_SIZE });
 
   private constructor(
     private readonly terms: LexicalStore,
@@ -118,7 +119,6 @@ export class LexicalIndex {
     const form = termForm(term);
     let frequency = this.frequencies.get(form);
     if (frequency === undefined) {
-      if (this.frequencies.size >= FREQUENCY_CACHE_SIZE) this.frequencies.clear();
       frequency = Math.min(this.documentCount, this.terms.frequency(form));
       this.frequencies.set(form, frequency);
     }
@@ -155,7 +155,7 @@ const PAIRED_SYLLABLE_MIN_PASSAGES = 1000;
 const COMMON_TERM_MIN_SHARE = 0.02;
 const COMMON_TERM_MIN_PASSAGES = 1000;
 
-/** Term frequencies remembered per index (a few MB at most); the memo is emptied when full. */
+/** Term frequencies remembered per index (a few MB at most), the least recently used dropped first. */
 const FREQUENCY_CACHE_SIZE = 50_000;
 
 /** Extra rows fetched beyond k: rows of passages another version holds are skipped. */

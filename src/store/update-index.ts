@@ -131,13 +131,14 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
   const fresh = plan.toEmbed.flatMap((doc) => (passagesOf.get(doc.docId) ?? []).map((p) => ({ doc, p })));
   // Labels are never reused, not even after a crash left rows of a version that was never switched to.
   const firstLabel = Math.max(previous.index?.manifest.nextLabel ?? 0, database.lexical.maxLabel() + 1);
-  const builder = await graphBuilderFor(options, base, plan, fresh.length);
+  const kept = base ? base.passages.filter((p) => plan.kept.has(p.docId)) : [];
+  const builder = await graphBuilderFor(options, base, kept, fresh.length);
   try {
     // The vectors a worker builds the graph from are not kept here too (a rebuilt graph writes no delta).
     const vectors: Float32Array[] = [];
     const keep = (from: number, batch: Float32Array[]) => (builder ? builder.add(batch.map((_, i) => firstLabel + from + i), batch) : vectors.push(...batch));
     await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`), checkDeadline, keep);
-    const data = await assembleVersion(options, base, plan, fresh.map((f) => f.p), vectors, firstLabel, failed, builder);
+    const data = await assembleVersion(options, base, plan, kept, fresh.map((f) => f.p), vectors, firstLabel, failed, builder);
     checkDeadline('indexing terms');
     await indexRows(options.indexDir, database, previous.index, { ...data, documents: plan.toEmbed }, fresh, firstLabel);
     checkDeadline('writing the index');
@@ -315,9 +316,8 @@ function termsOf(p: StoredPassage, doc: ArticleDocument | undefined): LexicalRow
   return doc ? [{ label: p.label, title: doc.title, text: doc.cleanText.slice(p.start, p.end) }] : [];
 }
 
-async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, fresh: Passage[], vectors: Float32Array[], firstLabel: number, failed: Record<string, FailedFile>, builder: GraphBuilder | null): Promise<IndexVersionData> {
+async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, kept: StoredPassage[], fresh: Passage[], vectors: Float32Array[], firstLabel: number, failed: Record<string, FailedFile>, builder: GraphBuilder | null): Promise<IndexVersionData> {
   const version = newVersionName();
-  const kept = base ? base.passages.filter((p) => plan.kept.has(p.docId)) : [];
   const added = fresh.map((p, i) => ({ chunkId: p.chunkId, docId: p.docId, start: p.start, end: p.end, label: firstLabel + i }));
   const passages = [...kept, ...added];
   const delta: VersionDelta = { removedLabels: base ? removedLabels(base.passages, kept) : [], added, vectors };
@@ -386,8 +386,7 @@ function compacts(base: IndexSkeleton, added: number, removed: number): boolean 
  * and large enough for it to pay: fed the kept points now, the new ones batch by batch, in the order
  * buildGraph adds them.
  */
-async function graphBuilderFor(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, added: number): Promise<GraphBuilder | null> {
-  const kept = base ? base.passages.filter((p) => plan.kept.has(p.docId)) : [];
+async function graphBuilderFor(options: UpdateIndexOptions, base: IndexSkeleton | null, kept: StoredPassage[], added: number): Promise<GraphBuilder | null> {
   if (added === 0 || kept.length + added < (options.graphWorkerMinPoints ?? GRAPH_WORKER_MIN_POINTS)) return null;
   if (base && !compacts(base, added, removedLabels(base.passages, kept).length)) return null;
   const builder = new GraphBuilder({ dimensions: options.embedder.dimensions, maxElements: kept.length + added, m: HNSW_SETTINGS.m, efConstruction: HNSW_SETTINGS.efConstruction, randomSeed: GRAPH_SEED });
