@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/index.js';
 import { cosine } from '../embed/index.js';
 import type { Passage } from '../ingest/index.js';
-import type { PassageStore } from '../store/index.js';
+import type { PassageStore, VectorHit } from '../store/index.js';
 import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
 import { LexicalIndex, type LexicalHit } from './lexical-index.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
@@ -27,14 +27,16 @@ export class HybridRetriever implements Retriever {
 
   async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
     const context = buildQueryContext(query.question, query.history);
-    const [queryVector] = await this.embedder.embed([context.denseText], 'query');
     const accept = this.filterFor(query.filters);
     const s = this.settings;
-    const lexicalHits = await this.lexical.query(context.lexicalText, s.candidates, accept);
-    const denseHits = this.store.searchVector(queryVector, s.candidates, accept);
+    // The BM25 searches of a large archive run on a worker thread: the dense search runs meanwhile.
+    const [lexicalHits, inView, { queryVector, denseHits }] = await Promise.all([
+      this.lexical.query(context.lexicalText, s.candidates, accept),
+      this.conversationHits(context, accept),
+      this.denseSearch(context.denseText, accept),
+    ]);
     const confident = lexicalHits.length > 1 && lexicalHits[0].score >= s.confidentLexicalRatio * lexicalHits[1].score;
     const denseWeight = s.denseWeight[context.lang] * (confident ? s.confidentDenseShare : 1);
-    const inView = await this.conversationHits(context, accept);
     const ranked = (hits: ReadonlyArray<{ passage: Passage }>) => hits.map((h, i) => ({ id: h.passage.chunkId, rank: i + 1 }));
     const fused = fuseRanks(
       [
@@ -48,6 +50,7 @@ export class HybridRetriever implements Retriever {
     const lexicalRank = new Map(lexicalHits.map((h, i) => [h.passage.chunkId, i + 1]));
     const lexicalScore = new Map(lexicalHits.map((h) => [h.passage.chunkId, h.score]));
     const denseRank = new Map(denseHits.map((h, i) => [h.passage.chunkId, i + 1]));
+    const denseScore = new Map(denseHits.map((h) => [h.passage.chunkId, h.score]));
     const recency = context.wantsLatest ? s.latestRecencyWeight : s.recencyWeight;
     const scored = [...fused.entries()]
       .map(([id, score]) => ({ passage: byId.get(id)!, score: score + recency * this.dateRank(byId.get(id)!.docId) }))
@@ -59,9 +62,14 @@ export class HybridRetriever implements Retriever {
       lexicalRank: lexicalRank.get(passage.chunkId) ?? null,
       lexicalScore: lexicalScore.get(passage.chunkId) ?? null,
       denseRank: denseRank.get(passage.chunkId) ?? null,
-      denseScore: cosine(queryVector, this.store.vectorOf(passage)),
+      denseScore: denseScore.get(passage.chunkId) ?? cosine(queryVector, this.store.vectorOf(passage)),
     }));
     return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
+  }
+
+  private async denseSearch(text: string, accept: ((p: Passage) => boolean) | undefined): Promise<{ queryVector: Float32Array; denseHits: VectorHit[] }> {
+    const [queryVector] = await this.embedder.embed([text], 'query');
+    return { queryVector, denseHits: this.store.searchVector(queryVector, this.settings.candidates, accept) };
   }
 
   /**

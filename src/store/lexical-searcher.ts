@@ -40,6 +40,11 @@ export class LexicalSearcher {
     this.worker.on('exit', () => this.fail(new Error('the search worker exited')));
   }
 
+  /** Searches sent and not yet answered. */
+  get queued(): number {
+    return this.pending.size;
+  }
+
   search(queries: readonly LexicalQuery[]): Promise<LexicalMatch[][]> {
     if (this.failed) return Promise.reject(new SearchWorkerUnavailableError('the search worker stopped'));
     const id = this.nextId++;

@@ -39,6 +39,8 @@ describe('BM25 queries on the search worker thread', () => {
     expect(expected[0].length).toBeGreaterThan(0);
     expect(await searcher.search(QUERIES)).toEqual(expected);
     expect(await store.searchAll(QUERIES)).toEqual(expected); // a store this large searches on its worker
+    // Questions at once: the first query of one searched here while the worker is idle, the others all on the worker.
+    expect(await Promise.all([store.searchAll(QUERIES), store.searchAll(QUERIES.slice(1)), store.searchAll(QUERIES)])).toEqual([expected, expected.slice(1), expected]);
     await searcher.close();
     await expect(searcher.search(QUERIES)).rejects.toBeInstanceOf(SearchWorkerUnavailableError);
   });
