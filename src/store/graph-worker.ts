@@ -23,6 +23,7 @@ parentPort!.on('message', (message: GraphBuilderMessage) => {
     try {
       const { labels, vectors } = message;
       for (let i = 0; i < labels.length; i++) hnsw.addPoint(Array.from(vectors.subarray(i * settings.dimensions, (i + 1) * settings.dimensions)), labels[i]);
+      parentPort!.postMessage({ type: 'added', vectors } satisfies GraphWorkerReply, [vectors.buffer]);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
       reply({ type: 'failed', message: failure });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import hnswlib from 'hnswlib-node';
 import type { ChunkingSettings } from '../config.js';
 import type { Embedder } from '../embed/index.js';
@@ -137,7 +138,7 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
     // The vectors a worker builds the graph from are not kept here too (a rebuilt graph writes no delta).
     const vectors: Float32Array[] = [];
     const keep = (from: number, batch: Float32Array[]) => (builder ? builder.add(batch.map((_, i) => firstLabel + from + i), batch) : vectors.push(...batch));
-    await embedPassages(options, fresh.map(({ doc, p }) => `${doc.title}\n${p.text}`), checkDeadline, keep);
+    await embedPassages(options, fresh.length, (i) => `${fresh[i].doc.title}\n${fresh[i].p.text}`, checkDeadline, keep);
     const data = await assembleVersion(options, base, plan, kept, fresh.map((f) => f.p), vectors, firstLabel, failed, builder);
     checkDeadline('indexing terms');
     await indexRows(options.indexDir, database, previous.index, { ...data, documents: plan.toEmbed }, fresh, firstLabel);
@@ -269,15 +270,21 @@ function planChanges(read: ArticleDocument[], unchanged: string[], base: IndexSk
   };
 }
 
-/** Embeds the texts 1,024 at a time, handing each batch's vectors to `keep` with the position of its first text. */
-async function embedPassages(options: UpdateIndexOptions, texts: string[], checkDeadline: (stage: string) => void, keep: (from: number, vectors: Float32Array[]) => void): Promise<void> {
+/**
+ * Embeds `count` texts 1,024 at a time (each text made when its batch is, not all held at once),
+ * handing each batch's vectors to `keep` with the position of its first text. Between batches the
+ * event loop runs, so that the graph worker's replies (buffers to reuse) are read as they come.
+ */
+async function embedPassages(options: UpdateIndexOptions, count: number, textAt: (i: number) => string, checkDeadline: (stage: string) => void, keep: (from: number, vectors: Float32Array[]) => void): Promise<void> {
   const step = 1024;
-  options.onProgress?.(0, texts.length);
-  for (let from = 0; from < texts.length; from += step) {
+  options.onProgress?.(0, count);
+  for (let from = 0; from < count; from += step) {
     checkDeadline('embedding passages');
-    const batch = await options.embedder.embed(texts.slice(from, from + step), 'passage');
+    const texts = Array.from({ length: Math.min(step, count - from) }, (_, i) => textAt(from + i));
+    const batch = await options.embedder.embed(texts, 'passage');
     keep(from, batch);
-    options.onProgress?.(from + batch.length, texts.length);
+    options.onProgress?.(from + batch.length, count);
+    await setImmediate();
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder, EmbedKind } from '../../src/embed/index.js';
 import { GraphBuilder } from '../../src/store/graph-builder.js';
@@ -54,6 +55,24 @@ describe('a whole graph built on a worker thread while embedding', () => {
     expect((await loadIndex(join(root, 'on-worker'))).manifest.graph).toMatchObject({ compacted: true });
     expect((await graphFile('on-worker')).equals(await graphFile('on-main'))).toBe(true);
     expect(onMain).toMatchObject({ added: 1, removed: 3 });
+  });
+
+  it('reuses the buffers the worker hands back without mixing their old vectors into new points', async () => {
+    const dims = 8;
+    const point = (label: number) => Float32Array.from({ length: dims }, (_, d) => Math.sin(label * 7 + d) + (d === label % dims ? 2 : 0));
+    const batches = [40, 25, 40, 3, 17, 40, 1].reduce<number[][]>((all, size) => [...all, Array.from({ length: size }, (_, i) => all.flat().length + i)], []);
+    const builder = new GraphBuilder({ dimensions: dims, maxElements: 200, m: 16, efConstruction: 100, randomSeed: 100 });
+    const reference = new hnswlib.HierarchicalNSW('cosine', dims);
+    reference.initIndex({ maxElements: 200, m: 16, efConstruction: 100, randomSeed: 100, allowReplaceDeleted: true });
+    for (const labels of batches) {
+      builder.add(labels, labels.map(point));
+      for (const label of labels) reference.addPoint(Array.from(point(label)), label);
+      await new Promise((r) => setTimeout(r, 20)); // the worker hands the buffer back
+    }
+    const [onWorker, onMain] = [join(root, 'reused.hnsw'), join(root, 'reference.hnsw')];
+    await builder.write(onWorker);
+    await reference.writeIndex(onMain);
+    expect((await readFile(onWorker)).equals(await readFile(onMain))).toBe(true);
   });
 
   it('writes no graph when a point could not be added', async () => {
