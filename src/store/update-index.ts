@@ -18,7 +18,7 @@ import type { HnswIndex } from './passage-index.js';
 import { currentVersion, loadSkeleton, skeletonOf, type IndexSkeleton } from './read-index.js';
 import { applyDelta, manifestChange, type VersionDelta } from './version-delta.js';
 import { GraphBuilder } from './graph-builder.js';
-import { newVersionName, writeIndexVersion, type GraphWrite, type IndexVersionData } from './write-index.js';
+import { newVersionName, stageGraph, writeIndexVersion, type GraphWrite, type IndexVersionData } from './write-index.js';
 
 /**
  * The vector graph's settings. efConstruction 100 rather than 200: building the graph of the 72k-passage
@@ -139,7 +139,7 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
     const vectors: Float32Array[] = [];
     const keep = (from: number, batch: Float32Array[]) => (builder ? builder.add(batch.map((_, i) => firstLabel + from + i), batch) : vectors.push(...batch));
     await embedPassages(options, fresh.length, (i) => `${fresh[i].doc.title}\n${fresh[i].p.text}`, checkDeadline, keep);
-    const data = await assembleVersion(options, base, plan, kept, fresh.map((f) => f.p), vectors, firstLabel, failed, builder);
+    const data = await stageGraph(options.indexDir, await assembleVersion(options, base, plan, kept, fresh.map((f) => f.p), vectors, firstLabel, failed, builder));
     checkDeadline('indexing terms');
     await indexRows(options.indexDir, database, previous.index, { ...data, documents: plan.toEmbed }, fresh, firstLabel);
     checkDeadline('writing the index');
