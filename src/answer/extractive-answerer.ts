@@ -5,6 +5,7 @@ import type { AnswerResult, AnswerSpanResult, Citation } from './answer-result.j
 import { findAnswerSpan } from './answer-span.js';
 import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
+import { LRUCache } from 'lru-cache';
 import { answerTypeOf, lexicalBigrams, words } from '../analysis/index.js';
 import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
 import type { AnswerModel } from './answer-model.js';
@@ -37,7 +38,12 @@ export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
 /** The committed answer selector (npm run train:answerer). */
 export const DEFAULT_ANSWER_MODEL_PATH = fileURLToPath(new URL('../../models/newsdesk/answer-selector/weights.json', import.meta.url));
 
-const SENTENCE_CACHE_LIMIT = 50_000;
+/**
+ * Sentences whose vector, stems and word pairs are remembered (each cache), the least recently used
+ * dropped first: a question reads about 21, so this is the last thousand or so questions' sentences,
+ * about 30 MB at most over the three caches.
+ */
+const SENTENCE_CACHE_SIZE = 20_000;
 
 /** Corpus statistics of (folded) terms. */
 export interface TermStatistics {
@@ -62,10 +68,10 @@ export interface Candidate {
  * quotes them verbatim, so every fact in an answer is in a cited passage.
  */
 export class ExtractiveAnswerer implements Answerer {
-  private readonly vectorCache = new Map<string, Float32Array>();
+  private readonly vectorCache = new LRUCache<string, Float32Array>({ max: SENTENCE_CACHE_SIZE });
   /** Stems of sentences, titles and passages, in order: the same passages come back for popular questions. */
-  private readonly sequenceCache = new Map<string, readonly string[]>();
-  private readonly phraseCache = new Map<string, ReadonlySet<string>>();
+  private readonly sequenceCache = new LRUCache<string, readonly string[]>({ max: SENTENCE_CACHE_SIZE });
+  private readonly phraseCache = new LRUCache<string, ReadonlySet<string>>({ max: SENTENCE_CACHE_SIZE });
 
   constructor(
     private readonly embedder: Embedder,
@@ -206,14 +212,21 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private async sentenceVectors(sentences: Array<{ retrieved: RetrievedPassage; start: number; text: string }>): Promise<Float32Array[]> {
     const keys = sentences.map((c) => `${c.retrieved.passage.chunkId}@${c.start}`);
-    const missing = [...new Set(keys.filter((k) => !this.vectorCache.has(k)))];
+    const vectors = new Map<string, Float32Array>();
+    for (const k of keys) {
+      const cached = this.vectorCache.get(k);
+      if (cached) vectors.set(k, cached);
+    }
+    const missing = [...new Set(keys.filter((k) => !vectors.has(k)))];
     if (missing.length > 0) {
       const byKey = new Map(sentences.map((c, i) => [keys[i], c]));
       const fresh = await this.embedder.embed(missing.map((k) => `${byKey.get(k)!.retrieved.document.title}\n${byKey.get(k)!.text}`), 'passage');
-      if (this.vectorCache.size + missing.length > SENTENCE_CACHE_LIMIT) this.vectorCache.clear();
-      missing.forEach((k, i) => this.vectorCache.set(k, fresh[i]));
+      missing.forEach((k, i) => {
+        vectors.set(k, fresh[i]);
+        this.vectorCache.set(k, fresh[i]);
+      });
     }
-    return keys.map((k) => this.vectorCache.get(k)!);
+    return keys.map((k) => vectors.get(k)!);
   }
 
   private passageStems(r: RetrievedPassage): ReadonlySet<string> {
@@ -223,7 +236,6 @@ export class ExtractiveAnswerer implements Answerer {
   private phrases(key: string, lang: 'en' | 'vi', text: string, sequence: readonly string[]): ReadonlySet<string> {
     let phrases = this.phraseCache.get(key);
     if (!phrases) {
-      if (this.phraseCache.size >= SENTENCE_CACHE_LIMIT) this.phraseCache.clear();
       phrases = new Set(phraseKeys(lang, text, sequence));
       this.phraseCache.set(key, phrases);
     }
@@ -240,7 +252,6 @@ export class ExtractiveAnswerer implements Answerer {
   private sequence(key: string, text: () => string): readonly string[] {
     let sequence = this.sequenceCache.get(key);
     if (!sequence) {
-      if (this.sequenceCache.size >= SENTENCE_CACHE_LIMIT) this.sequenceCache.clear();
       sequence = termSequence(text());
       this.sequenceCache.set(key, sequence);
     }
