@@ -24,6 +24,8 @@ export interface PassageStore {
   readonly passageCount: number;
   /** Every passage, made on demand (for tools and tests: a question never needs them all). */
   allPassages(): Passage[];
+  /** The article of each passage, one entry per passage (without making the passages). */
+  passageDocIds(): Iterable<string>;
   /** An article's passages, in order. */
   passagesOf(docId: string): Passage[];
   /** An article with its text (read from disk when it is not among the recently read). */
@@ -34,6 +36,8 @@ export interface PassageStore {
   published(docId: string): string | null;
   /** Every article's metadata, read from disk (for the library: a question never needs them all). */
   documents(): DocumentInfo[];
+  /** The same, read from disk a thousand at a time: for a pass over a large archive that keeps little of each. */
+  eachDocument(): Iterable<DocumentInfo>;
   /** The indexed article whose clean text has this hash, if any. */
   documentWithCleanHash(cleanHash: string): DocumentInfo | undefined;
   /** The range of the articles' publication dates; null when none is dated. */
@@ -47,6 +51,9 @@ export interface PassageStore {
   /** The lexical index on disk holding this version's passages, or null when there is none (an index held in memory). */
   lexicalTerms(): LexicalStore | null;
 }
+
+/** Document metadata read from disk per query when every article is read. */
+const DOCUMENTS_READ_AT_ONCE = 1000;
 
 /**
  * One index version: its manifest, the passages' offsets (as stored, by HNSW label) and the vector
@@ -85,6 +92,10 @@ export class PassageIndex implements PassageStore {
     return this.stored.length;
   }
 
+  *passageDocIds(): Iterable<string> {
+    for (const s of this.stored) yield s.docId;
+  }
+
   allPassages(): Passage[] {
     return this.stored.map((s) => this.passageAt(s));
   }
@@ -113,8 +124,14 @@ export class PassageIndex implements PassageStore {
   }
 
   documents(): DocumentInfo[] {
+    return [...this.eachDocument()];
+  }
+
+  *eachDocument(): Iterable<DocumentInfo> {
     const keys = Object.keys(this.manifest.documents).map((docId) => this.keyOf(docId)!);
-    return this.database.documents.infos(keys).map((info) => this.dated(info));
+    for (let from = 0; from < keys.length; from += DOCUMENTS_READ_AT_ONCE) {
+      for (const info of this.database.documents.infos(keys.slice(from, from + DOCUMENTS_READ_AT_ONCE))) yield this.dated(info);
+    }
   }
 
   documentWithCleanHash(cleanHash: string): DocumentInfo | undefined {

@@ -21,8 +21,8 @@ export function documentsRouter(holder: IndexHolder): Router {
       }
       const { q, sort, offset, limit } = parsed.data;
       const engine = holder.current();
-      const matching = listDocuments(engine.store, sort, q);
-      res.json({ total: matching.length, offset, limit, documents: matching.slice(offset, offset + limit), index: { version: engine.store.manifest.version } });
+      const { total, documents } = listDocuments(engine.store, sort, { q, offset, limit });
+      res.json({ total, offset, limit, documents, index: { version: engine.store.manifest.version } });
     })
     .all(methodNotAllowed(['GET']));
   router

@@ -18,7 +18,7 @@ export const MAX_SUGGESTIONS = 4;
  */
 export async function suggestQuestions(engine: QaEngine): Promise<SuggestedQuestion[]> {
   const suggestions: SuggestedQuestion[] = [];
-  for (const summary of listDocuments(engine.store, 'date').slice(0, ARTICLES_TRIED)) {
+  for (const summary of listDocuments(engine.store, 'date', { limit: ARTICLES_TRIED }).documents) {
     if (suggestions.length >= MAX_SUGGESTIONS) break;
     const doc = engine.store.document(summary.docId);
     if (!doc) continue;
