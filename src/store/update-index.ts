@@ -139,7 +139,7 @@ async function runUpdate(options: UpdateIndexOptions): Promise<IngestSummary> {
     const vectors: Float32Array[] = [];
     const keep = (from: number, batch: Float32Array[]) => (builder ? builder.add(batch.map((_, i) => firstLabel + from + i), batch) : vectors.push(...batch));
     await embedPassages(options, fresh.length, (i) => `${fresh[i].doc.title}\n${fresh[i].p.text}`, checkDeadline, keep);
-    const data = await stageGraph(options.indexDir, await assembleVersion(options, base, plan, kept, fresh.map((f) => f.p), vectors, firstLabel, failed, builder));
+    const data = await assembleVersion(options, base, plan, kept, fresh.map((f) => f.p), vectors, firstLabel, failed, builder);
     checkDeadline('indexing terms');
     await indexRows(options.indexDir, database, previous.index, { ...data, documents: plan.toEmbed }, fresh, firstLabel);
     checkDeadline('writing the index');
@@ -328,7 +328,7 @@ async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton 
   const added = fresh.map((p, i) => ({ chunkId: p.chunkId, docId: p.docId, start: p.start, end: p.end, label: firstLabel + i }));
   const passages = [...kept, ...added];
   const delta: VersionDelta = { removedLabels: base ? removedLabels(base.passages, kept) : [], added, vectors };
-  const { graph, written } = await planGraph(options.embedder.dimensions, base, kept, delta, version, builder);
+  const { graph, written } = await planGraph(options, base, kept, delta, version, builder);
   const segments = await planSegments(options.indexDir, base, plan, version);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
@@ -361,14 +361,14 @@ function removedLabels(before: readonly StoredPassage[], kept: readonly StoredPa
  * when there is none yet, when too many of its points are deleted (compacted: rebuilt without
  * them), or when the deltas since it was written grow long or large (loading would replay them).
  */
-async function planGraph(dimensions: number, base: IndexSkeleton | null, kept: StoredPassage[], delta: VersionDelta, version: string, builder: GraphBuilder | null): Promise<{ graph: GraphLayout; written: GraphWrite }> {
+async function planGraph(options: UpdateIndexOptions, base: IndexSkeleton | null, kept: StoredPassage[], delta: VersionDelta, version: string, builder: GraphBuilder | null): Promise<{ graph: GraphLayout; written: GraphWrite }> {
   const before = base?.manifest.graph ?? { deltas: [], elements: base?.manifest.nextLabel ?? 0 };
   const elements = before.elements + delta.added.length;
   if (!base || compacts(base, delta.added.length, delta.removedLabels.length)) {
     const layout = { base: base?.manifest.version ?? null, deltas: [], elements: kept.length + delta.added.length, pendingPoints: 0, compacted: true };
-    if (builder) return { graph: layout, written: { builder } };
+    if (builder) return { graph: layout, written: await stageGraph(options.indexDir, version, builder) };
     const graph = await base?.graph();
-    const hnsw = buildGraph(dimensions, kept.map((p) => ({ label: p.label, vector: graph!.getPoint(p.label) })), delta);
+    const hnsw = buildGraph(options.embedder.dimensions, kept.map((p) => ({ label: p.label, vector: graph!.getPoint(p.label) })), delta);
     return { graph: layout, written: { hnsw } };
   }
   const pending = before.deltas.length + 1;

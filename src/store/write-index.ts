@@ -25,8 +25,8 @@ export interface IndexVersionData {
   delta: { graph: VersionDelta; manifest: ManifestChange } | null;
 }
 
-/** The graph written whole (held here, or built by a worker thread), or the extended version's graph file and deltas shared (hard links). */
-export type GraphWrite = { hnsw: HnswIndex } | { builder: GraphBuilder } | { staged: true } | { linkFrom: string; deltas: string[] };
+/** The graph written whole (held here), already in the staging folder (built by a worker thread, see stageGraph), or the extended version's graph file and deltas shared (hard links). */
+export type GraphWrite = { hnsw: HnswIndex } | { staged: true } | { linkFrom: string; deltas: string[] };
 
 /** A sortable, unique version name: build time plus a random suffix. */
 export function newVersionName(now = new Date()): string {
@@ -47,7 +47,7 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
   await mkdir(staging.dir, { recursive: true });
   // The graph is written off the main thread while the JSON files are written on it.
   const graph = data.graphData;
-  const graphWritten = data.passages.length === 0 ? null : 'hnsw' in graph ? graph.hnsw.writeIndex(staging.vectors) : 'builder' in graph ? graph.builder.write(staging.vectors) : null;
+  const graphWritten = data.passages.length === 0 || !('hnsw' in graph) ? null : graph.hnsw.writeIndex(staging.vectors);
   graphWritten?.catch(() => undefined);
   if ('linkFrom' in graph) await shareGraph(paths.version(graph.linkFrom), staging, graph.deltas);
   if (data.delta) await writeDelta(staging, version, data.delta.graph, data.delta.manifest);
@@ -71,12 +71,11 @@ export async function writeIndexVersion(indexDir: string, data: IndexVersionData
  * when the embedding ends: peak RSS 649 -> 567 MB, time 103 -> 116 s (the main thread waits about
  * 11 s for the worker); of the Vietnamese one, where it is not: 583 -> 554 MB, 151 -> 150 s.
  */
-export async function stageGraph(indexDir: string, data: IndexVersionData): Promise<IndexVersionData> {
-  if (!('builder' in data.graphData) || data.passages.length === 0) return data;
-  const staging = stagingFiles(indexDir, data.manifest.version);
+export async function stageGraph(indexDir: string, version: string, builder: GraphBuilder): Promise<GraphWrite> {
+  const staging = stagingFiles(indexDir, version);
   await mkdir(staging.dir, { recursive: true });
-  await data.graphData.builder.write(staging.vectors);
-  return { ...data, graphData: { staged: true } };
+  await builder.write(staging.vectors);
+  return { staged: true };
 }
 
 function stagingFiles(indexDir: string, version: string): VersionFiles {
