@@ -34,6 +34,13 @@ export interface LexicalQuery {
  */
 const SEARCH_WORKER_MIN_ROWS = 20_000;
 
+/**
+ * Segments are merged after a write of at least this share of the rows: a first ingest, or a large
+ * batch of articles. Smaller writes are left to FTS5's own incremental merging, so adding a few
+ * articles costs the same on a small and a large archive.
+ */
+const OPTIMIZE_AFTER_SHARE = 0.1;
+
 /** Weight of a match in the article's title relative to one in the passage's text. */
 export const TITLE_WEIGHT = 0.3;
 
@@ -63,6 +70,7 @@ export class LexicalStore {
       maxLabel: this.db.prepare('SELECT max(label) FROM labels').pluck(),
       frequency: this.db.prepare('SELECT doc FROM terms_vocabulary WHERE term = ?').pluck(),
       search: this.db.prepare(SEARCH_SQL),
+      optimize: this.db.prepare("INSERT INTO terms(terms) VALUES ('optimize')"),
     };
   }
 
@@ -107,6 +115,22 @@ export class LexicalStore {
 
   private removeLabel(label: number): void {
     if (this.statements.deleteLabel.run(label).changes > 0) this.statements.deleteTerms.run(label);
+  }
+
+  /**
+   * Merges the index's segments into one. A large write leaves the terms spread over thousands of
+   * segments, and each query reads every segment's part of its posting lists: merged, a BM25 query
+   * takes 6.1 -> 4.9 ms on the 72k-passage English news archive and 7.4 -> 5.3 ms on the 62.6k-passage
+   * Vietnamese one, for 0.8 and 2.2 s of merging. It rewrites the whole index, so it is only worth
+   * it after a write of a good share of the rows (see OPTIMIZE_AFTER_SHARE).
+   */
+  optimize(): void {
+    this.statements.optimize.run();
+  }
+
+  /** Whether a write of this many rows is large enough to merge the index's segments after it. */
+  worthOptimizing(rowsWritten: number): boolean {
+    return rowsWritten > 0 && rowsWritten >= OPTIMIZE_AFTER_SHARE * this.size();
   }
 
   /** Rows holding the analyzed term (in the title or the text). */

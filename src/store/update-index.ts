@@ -313,6 +313,7 @@ async function indexRows(indexDir: string, database: IndexDatabase, previous: In
     database.lexical.update(terms, [...storedLabels].filter((label) => !labelsInUse.has(label)));
     database.documents.update(documents, [...storedKeys].filter((key) => !keysInUse.has(key)));
   });
+  if (database.lexical.worthOptimizing(terms.length)) database.lexical.optimize();
 }
 
 function documentKeys(manifest: Manifest | undefined): string[] {
