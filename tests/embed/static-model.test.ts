@@ -28,7 +28,13 @@ describe('the default static model, through the Embedder seam', () => {
   });
 
   it('gives the same vectors as the unmodified transformers.js feature-extraction pipeline', async () => {
-    await expectPipelineParity(await realEmbedder(), ['Short one.', 'A much longer sentence about the National AI Strategy and the first AI Law in Vietnam.']);
+    // The static model's text is tokenized by tokenizers.js, not transformers.js: the same ids, so the same vectors.
+    await expectPipelineParity(await realEmbedder(), [
+      'Short one.',
+      'A much longer sentence about the National AI Strategy and the first AI Law in Vietnam.',
+      'Việt Nam sẽ công bố Luật Trí tuệ nhân tạo đầu tiên trước cuối năm 2025, Bộ trưởng cho biết tại Hà Nội.',
+      'ＦＵＬＬＷＩＤＴＨ ﬁgures, café, naïve — “quotes” and 12.5% of $3,400m',
+    ]);
   });
 
   it('names the model, the folders searched and the fix when a model is missing', async () => {

@@ -23,6 +23,6 @@ describe('the answerer’s word model (GloVe, committed under models/)', () => {
   });
 
   it('gives the same vectors as the unmodified transformers.js feature-extraction pipeline', async () => {
-    await expectPipelineParity(await load(), ['Short one.', "Vietnam's sci-tech ministry (MOST) hosted the event in Ninh Binh."]);
+    await expectPipelineParity(await load(), ['Short one.', "Vietnam's sci-tech ministry (MOST) hosted the event in Ninh Binh.", 'Việt Nam: ＦＵＬＬＷＩＤＴＨ ﬁgures, café, naïve — “quotes”, 12.5% of $3,400m.']);
   });
 });
