@@ -1,6 +1,8 @@
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { lazyPackage } from './lazy-package.js';
 import { NOTHING_STATED, statedMetadata, type StatedMetadata } from './stated-metadata.js';
+
+const yaml = lazyPackage<typeof import('yaml')>('yaml');
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -27,7 +29,7 @@ export function readFrontMatter(markdown: string): { stated: StatedMetadata; bod
 /** Front matter that is not valid YAML states nothing; the article itself is still read. */
 function parseYaml(text: string): unknown {
   try {
-    return parse(text);
+    return yaml().parse(text);
   } catch {
     return null;
   }

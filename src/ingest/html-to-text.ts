@@ -1,17 +1,11 @@
-import { Readability } from '@mozilla/readability';
-import { Parser } from 'htmlparser2';
-import { createRequire } from 'node:module';
 import { PageMetadataCollector } from './html-metadata.js';
+import { lazyPackage } from './lazy-package.js';
 import type { StatedMetadata } from './stated-metadata.js';
 
-type Linkedom = typeof import('linkedom');
-let linkedom: Linkedom | null = null;
-
-/** linkedom, loaded on the first HTML page: it takes 0.3 s to load, which the server's start-up need not pay. */
-function parseHTML(html: string): ReturnType<Linkedom['parseHTML']> {
-  linkedom ??= createRequire(import.meta.url)('linkedom') as Linkedom;
-  return linkedom.parseHTML(html);
-}
+// Loaded on the first HTML page (linkedom alone takes 0.3 s to load).
+const linkedom = lazyPackage<typeof import('linkedom')>('linkedom');
+const readability = lazyPackage<typeof import('@mozilla/readability')>('@mozilla/readability');
+const htmlparser2 = lazyPackage<typeof import('htmlparser2')>('htmlparser2');
 
 export interface HtmlArticle {
   /** The page's own title (Readability's, else <title>, else the first <h1>). */
@@ -61,11 +55,11 @@ export function htmlToText(html: string, budget: HtmlBudget = DEFAULT_HTML_BUDGE
 
 /** The main content by Readability; the page's metadata is read by the streaming pass. */
 function readabilityToText(html: string, budget: HtmlBudget): Omit<HtmlArticle, 'stated'> | null {
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   if (!document.documentElement) return null;
-  const article = new Readability(document as unknown as Document, { maxElemsToParse: budget.maxElements }).parse();
+  const article = new (readability().Readability)(document as unknown as Document, { maxElemsToParse: budget.maxElements }).parse();
   const contentHtml = article?.content ?? document.body?.innerHTML ?? '';
-  const { document: content } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
+  const { document: content } = linkedom().parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
   content.querySelectorAll('figure, figcaption, script, style, noscript, nav, aside').forEach((el) => el.remove());
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
   const lines = blocks.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -103,7 +97,7 @@ export function streamHtmlToText(html: string): { article: HtmlArticle; maxDepth
     if (text) lines.push(text);
     line = [];
   };
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         elements++;
