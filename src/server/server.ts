@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import { openAiCompatibleChat, type EngineModels } from '../answer/index.js';
+import { openAiCompatibleChat, warmUpAnswering, type EngineModels } from '../answer/index.js';
 import type { Config } from '../config.js';
 import { PortInUseError } from '../errors.js';
 import { createLogger } from '../logging.js';
@@ -38,8 +38,11 @@ export async function startServer(config: Config, deps: Partial<EngineModels> & 
   const models = loadModels(config, deps);
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
   const holder = new IndexHolder(config.indexDir, models, log);
-  await holder.refresh(); // reads the index while the models load
-  await models; // with no index yet, refresh() did not wait for them
+  const refreshed = holder.refresh(); // reads the index while the models load
+  refreshed.catch(() => undefined); // awaited below, unless the models fail first
+  await models; // with no index yet, refresh() does not wait for them
+  warmUpAnswering(); // while the index's vector graph is still being read, on another thread
+  await refreshed;
   const jobs = new ReindexJobs(config, () => holder.refresh(), log);
   const intake = new DocumentIntake(config, holder);
   let port = config.port;

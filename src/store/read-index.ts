@@ -44,8 +44,8 @@ export async function loadVersion(indexDir: string, version: string, served?: Pa
   // A delta that cannot be applied (damaged, say) is no reason not to read the version whole.
   const extended = served ? await loadDelta(indexDir, version, served).catch(() => null) : null;
   if (extended) return extended;
-  const skeleton = await loadSkeleton(indexDir, version);
-  // The graph file is read off the main thread while the database is checked on it.
+  // The graph file is read off the main thread while the passages are parsed and the database is checked on it.
+  const skeleton = await loadSkeleton(indexDir, version, { readGraphNow: true });
   const graph = skeleton.graph();
   graph.catch(() => undefined); // awaited below, unless the check fails first
   const database = checkedDatabase(indexDir, skeleton.manifest, skeleton.passages);
@@ -77,28 +77,37 @@ function checkedDatabase(indexDir: string, manifest: Pick<Manifest, 'documents'>
   return database;
 }
 
-export async function loadSkeleton(indexDir: string, version: string): Promise<IndexSkeleton> {
+/**
+ * A version's manifest and passages. With `readGraphNow`, its graph starts being read (on another
+ * thread) as soon as the manifest is, while the passages are parsed: 0.1 s of a large archive's start.
+ */
+export async function loadSkeleton(indexDir: string, version: string, options: { readGraphNow?: boolean } = {}): Promise<IndexSkeleton> {
   const files = indexPaths(indexDir).version(version);
   if (!existsSync(files.manifest)) throw new IndexCorruptError(files.dir, 'its manifest is missing');
   return readingVersion(files.dir, async () => {
     const manifest = await readManifestFile(files.manifest);
+    const graph = options.readGraphNow ? readGraph(files, manifest) : undefined;
+    graph?.catch(() => undefined); // awaited by whoever asks the skeleton for it
     const passages = parseStoredPassages(JSON.parse(await readFile(files.passages, 'utf8')));
-    return skeletonOf(indexDir, manifest, passages);
+    return skeletonOf(indexDir, manifest, passages, graph);
   });
 }
 
-/** A version's skeleton from its manifest and passages; its graph is read from disk when first asked for. */
-export function skeletonOf(indexDir: string, manifest: Manifest, passages: StoredPassage[]): IndexSkeleton {
+/** A version's skeleton from its manifest and passages; its graph is read from disk when first asked for, unless already being read. */
+export function skeletonOf(indexDir: string, manifest: Manifest, passages: StoredPassage[], reading?: Promise<HnswIndex>): IndexSkeleton {
   const files = indexPaths(indexDir).version(manifest.version);
   let graph: Promise<HnswIndex> | null = null;
-  return { manifest, passages, graph: () => (graph ??= readingVersion(files.dir, () => readGraph(files, manifest, passages.length))) };
+  const read = async () => {
+    if (passages.length > 0 && !existsSync(files.vectors)) throw new Error('its vectors file is missing');
+    return reading ?? readGraph(files, manifest);
+  };
+  return { manifest, passages, graph: () => (graph ??= readingVersion(files.dir, read)) };
 }
 
-/** vectors.hnsw, then the version's deltas in order. */
-async function readGraph(files: VersionFiles, manifest: Manifest, passages: number): Promise<HnswIndex> {
+/** vectors.hnsw, then the version's deltas in order (a version without passages may have no vectors file). */
+async function readGraph(files: VersionFiles, manifest: Manifest): Promise<HnswIndex> {
   const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.dimensions);
   if (existsSync(files.vectors)) await hnsw.readIndex(files.vectors, true);
-  else if (passages > 0) throw new Error('its vectors file is missing');
   else hnsw.initIndex({ maxElements: 1, m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction, allowReplaceDeleted: true });
   for (const name of manifest.graph?.deltas ?? []) applyDelta(hnsw, await readDelta(files, name));
   hnsw.setEf(manifest.hnsw.efSearch);
