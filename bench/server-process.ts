@@ -15,20 +15,21 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** What `npm start` does first (its prestart script): compile src/ into dist/. */
+/** What `npm start` does first: compile src/ into dist/ when a source changed. */
 export function compileForStart(): void {
-  execFileSync('npm', ['run', 'prestart', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'src/cli/compile-for-start.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /**
- * `npm start` in its own process (as users run it), on a free loopback port. With `compile`, the
- * sources are compiled first, and that time counts; without, dist/ must be fresh (tests compile once
- * before the end-to-end files run, so that two servers never start while dist/ is rewritten).
+ * The server in its own process, on a free loopback port. With `compile`, what `npm start` runs (the
+ * compile check, compiling when a source changed, then the server), and that time counts; without,
+ * the compiled server alone: dist/ must be fresh (tests compile once before the end-to-end files
+ * run, so that two servers never start while dist/ is rewritten).
  */
 export async function spawnServer(env: Record<string, string>, options: { compile?: boolean } = {}): Promise<ServerProcess> {
   const started = performance.now();
-  if (options.compile) compileForStart();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/start.js')], {
+  const entry = options.compile ? 'src/cli/launch.mjs' : 'dist/cli/start.js';
+  const child = spawn(process.execPath, [join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MODELS_DIR: join(ROOT, 'models'), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

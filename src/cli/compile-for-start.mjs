@@ -1,7 +1,8 @@
 /**
- * `npm start`'s first step (its prestart script): compiles src/ into dist/ with esbuild, unless dist/
- * was compiled after every source file and folder last changed. A restart with unchanged code then
- * skips half a second of compiling. Plain JavaScript, because it runs before anything is compiled.
+ * `npm start`'s first step (see launch.mjs): compiles src/ into dist/ with esbuild, unless dist/ was
+ * compiled after every source file and folder last changed. A restart with unchanged code then skips
+ * half a second of compiling. Plain JavaScript, because it runs before anything is compiled. Run
+ * directly (`node src/cli/compile-for-start.mjs`), it only compiles.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,10 +29,13 @@ function sourcesOf(dir) {
   return { files, latest };
 }
 
-const { files, latest } = sourcesOf(SOURCES);
-const upToDate = existsSync(STAMP) && statSync(STAMP).mtimeMs > latest;
-if (!upToDate) {
+/** Compiles src/ into dist/ when a source file or folder changed since the last compile. */
+export async function compileIfStale() {
+  const { files, latest } = sourcesOf(SOURCES);
+  if (existsSync(STAMP) && statSync(STAMP).mtimeMs > latest) return;
   const { build } = await import('esbuild');
   await build({ entryPoints: files, outdir: OUT, outbase: SOURCES, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await compileIfStale();
