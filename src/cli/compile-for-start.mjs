@@ -4,7 +4,7 @@
  * half a second of compiling. Plain JavaScript, because it runs before anything is compiled. Run
  * directly (`node src/cli/compile-for-start.mjs`), it only compiles.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,4 +38,5 @@ export async function compileIfStale() {
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await compileIfStale();
+// Run directly (not imported by launch.mjs): compile only. Real paths, as the project may sit behind a symbolic link.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await compileIfStale();
