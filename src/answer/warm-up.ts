@@ -1,7 +1,7 @@
 import { splitSentences } from '../ingest/index.js';
 import { findAnswerSpan } from './answer-span.js';
 
-/** One question and a passage of each language and each kind of fact asked for. */
+/** A passage in each language, with a question for each kind of fact asked for. */
 const SAMPLES: ReadonlyArray<{ lang: 'en' | 'vi'; passage: string; questions: readonly string[] }> = [
   {
     lang: 'en',
