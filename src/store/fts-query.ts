@@ -3,7 +3,16 @@
  * search worker, which loads nothing else of the project.
  */
 
-export const SEARCH_SQL = 'SELECT rowid AS label, -rank AS score FROM terms WHERE terms MATCH ? ORDER BY rank LIMIT ?';
+/** Weight of a match in the article's title relative to one in the passage's text. */
+export const TITLE_WEIGHT = 0.3;
+
+/**
+ * Rows by BM25, best first. Ordered by the bm25() expression rather than FTS5's `rank` column: the
+ * same scores in the same order, but SQLite's sorter keeps only the LIMIT best rows where FTS5's rank
+ * order sorts every matching row. On the title questions of the news archives (592 and 559 queries),
+ * the same results in 34 % less time (English 11.1 -> 7.3 ms, Vietnamese 7.7 -> 5.0 ms a question).
+ */
+export const SEARCH_SQL = `SELECT rowid AS label, -bm25(terms, ${TITLE_WEIGHT}, 1.0) AS score FROM terms WHERE terms MATCH ? ORDER BY score DESC LIMIT ?`;
 
 /** The FTS5 token for an analyzed term: ASCII punctuation other than `_.-` would split it, so apostrophes are spelled as U+02BC. */
 export function ftsToken(term: string): string {

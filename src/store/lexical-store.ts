@@ -41,9 +41,6 @@ const SEARCH_WORKER_MIN_ROWS = 20_000;
  */
 const OPTIMIZE_AFTER_SHARE = 0.1;
 
-/** Weight of a match in the article's title relative to one in the passage's text. */
-export const TITLE_WEIGHT = 0.3;
-
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS labels (label INTEGER PRIMARY KEY);
   CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(title, text, tokenize = "ascii tokenchars '_.-'", content = '', contentless_delete = 1);
@@ -57,8 +54,6 @@ export class LexicalStore {
 
   constructor(private readonly db: Database.Database) {
     this.db.exec(SCHEMA);
-    const rank = `bm25(${TITLE_WEIGHT}, 1.0)`;
-    if (this.db.prepare("SELECT v FROM terms_config WHERE k = 'rank'").pluck().get() !== rank) this.db.prepare("INSERT INTO terms(terms, rank) VALUES ('rank', ?)").run(rank);
     this.statements = {
       insertLabel: this.db.prepare('INSERT OR REPLACE INTO labels(label) VALUES (?)'),
       insertTerms: this.db.prepare('INSERT INTO terms(rowid, title, text) VALUES (?, ?, ?)'),
