@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const server = await spawnServer({ INDEX_DIR: largeIndex, CORPUS_DIR: large }, { compile: true });
     const first = await fetch(`${server.url}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[0] }) });
+    await first.text();
     const coldStartMs = performance.now() - started;
     let i = 0;
     const load = await autocannon({

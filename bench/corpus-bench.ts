@@ -122,6 +122,7 @@ async function measureServer(corpus: string, indexDir: string, options: { second
   const server = await spawnServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus, WATCH_CORPUS: 'false', ADMIN_TOKEN: ADMIN_TOKEN }, { compile: true });
   try {
     const first = await ask(server, 'What is this archive about?');
+    await first.text();
     if (first.status !== 200) throw new Error(`first /ask answered ${first.status}`);
     const coldStartMs = Math.round(performance.now() - started);
     const rssAfterStartMb = await rssMb(server);
@@ -133,8 +134,10 @@ async function measureServer(corpus: string, indexDir: string, options: { second
     for (const q of questions) {
       const t = performance.now();
       const response = await ask(server, q);
-      if (response.status !== 200) throw new Error(`/ask answered ${response.status} to "${q}"`);
+      // Read to the end, as a client does: an unread body also keeps its connection from being reused.
+      const body = await response.text();
       latencies.push(performance.now() - t);
+      if (response.status !== 200) throw new Error(`/ask answered ${response.status} to "${q}": ${body}`);
     }
 
     log(`10 connections, ${options.seconds} s`);
