@@ -4,6 +4,7 @@ import hnswlib from 'hnswlib-node';
 import { IndexCorruptError, IndexNotReadyError } from '../errors.js';
 import { applyDelta, manifestAfter, passagesAfter, readDelta } from './version-delta.js';
 import { indexPaths, type VersionFiles } from './layout.js';
+import { HNSW_SETTINGS } from './graph-settings.js';
 import { documentKey } from './document-table.js';
 import { openIndexDatabase, type IndexDatabase } from './index-database.js';
 import { parseManifest, parseStoredPassages, SCHEMA_VERSION, type Manifest, type StoredPassage } from './manifest.js';
@@ -110,7 +111,7 @@ async function readGraph(files: VersionFiles, manifest: Manifest): Promise<HnswI
   if (existsSync(files.vectors)) await hnsw.readIndex(files.vectors, true);
   else hnsw.initIndex({ maxElements: 1, m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction, allowReplaceDeleted: true });
   for (const name of manifest.graph?.deltas ?? []) applyDelta(hnsw, await readDelta(files, name));
-  hnsw.setEf(manifest.hnsw.efSearch);
+  hnsw.setEf(HNSW_SETTINGS.efSearch);
   return hnsw;
 }
 

@@ -18,15 +18,9 @@ import type { HnswIndex } from './passage-index.js';
 import { currentVersion, loadSkeleton, skeletonOf, type IndexSkeleton } from './read-index.js';
 import { applyDelta, manifestChange, type VersionDelta } from './version-delta.js';
 import { GraphBuilder } from './graph-builder.js';
+import { HNSW_SETTINGS } from './graph-settings.js';
 import { newVersionName, stageGraph, writeIndexVersion, type GraphWrite, type IndexVersionData } from './write-index.js';
 
-/**
- * The vector graph's settings. efConstruction 100 rather than 200: building the graph of the 72k-passage
- * English news archive took 44 s instead of 84 s (most of a full ingest's time after embedding), and
- * against exact search, 300 title questions' recall of the 50 nearest passages went from 98.3 to 97.8 %,
- * of the 5 nearest from 98.7 to 98.5 % (efSearch 256; 64: 29 s, 96.8 / 97.5 %).
- */
-export const HNSW_SETTINGS = { m: 16, efConstruction: 100, efSearch: 256 };
 const GRAPH_SEED = 100;
 /** Below this many points a whole graph is built on the main thread: starting a worker would cost more than it saves. */
 const GRAPH_WORKER_MIN_POINTS = 5000;
