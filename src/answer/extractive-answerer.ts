@@ -51,6 +51,17 @@ export interface TermStatistics {
   knows(term: string): boolean;
 }
 
+/** A retrieved passage as the answerer reads it. */
+interface ReadPassage {
+  retrieved: RetrievedPassage;
+  spans: ReadonlyArray<{ start: number; end: number }>;
+  /** Stems of each sentence's content words, in order. */
+  sequences: ReadonlyArray<readonly string[]>;
+  titleSequence: readonly string[];
+  /** Stems of the title and of every sentence. */
+  stems: ReadonlySet<string>;
+}
+
 export interface Candidate {
   retrieved: RetrievedPassage;
   rank: number;
@@ -108,17 +119,13 @@ export class ExtractiveAnswerer implements Answerer {
   async rankSentences(question: string, retrieval: RetrievalResult): Promise<{ candidates: Candidate[]; view: QuestionView }> {
     const view = this.questionView(question, retrieval);
     const { minSentenceWords } = this.settings;
-    const passages = retrieval.passages.slice(0, this.settings.passages);
+    const passages = retrieval.passages.slice(0, this.settings.passages).map((retrieved) => this.readPassage(retrieved));
     const scattered = this.scatteredTerms(view.terms, passages);
-    const raw = passages.flatMap((retrieved, rank) => {
-      const spans = splitSentences(retrieved.passage.text, retrieved.document.lang);
+    const raw = passages.flatMap(({ retrieved, spans, sequences, titleSequence, stems: passageStems }, rank) => {
       const { passage, document } = retrieved;
-      const sequenceOf = (i: number) => this.sequence(`${passage.chunkId}@${spans[i].start}`, () => passage.text.slice(spans[i].start, spans[i].end));
-      const titleSequence = this.sequence(`title@${document.docId}`, () => document.title);
-      const passageStems = this.passageStems(retrieved);
       return spans
         .map((s, i) => {
-          const sequence = sequenceOf(i);
+          const sequence = sequences[i];
           return {
             retrieved,
             rank,
@@ -129,8 +136,8 @@ export class ExtractiveAnswerer implements Answerer {
             sequence,
             stems: new Set(sequence),
             // "The event … runs from October 27": the subject is often named in the previous sentence or the title.
-            contextStems: new Set([...titleSequence, ...(i > 0 ? sequenceOf(i - 1) : []), ...sequence]),
-            phrases: this.phrases(`${passage.chunkId}@${spans[i].start}`, document.lang, passage.text.slice(spans[i].start, spans[i].end), sequence),
+            contextStems: new Set([...titleSequence, ...(i > 0 ? sequences[i - 1] : []), ...sequence]),
+            phrases: this.phrases(`${passage.chunkId}@${s.start}`, document.lang, passage.text.slice(s.start, s.end), sequence),
             passageStems,
             titleStems: new Set(titleSequence),
             scattered: scattered.has(passage.chunkId),
@@ -229,8 +236,13 @@ export class ExtractiveAnswerer implements Answerer {
     return keys.map((k) => vectors.get(k)!);
   }
 
-  private passageStems(r: RetrievedPassage): ReadonlySet<string> {
-    return new Set(this.sequence(`passage@${r.passage.chunkId}`, () => `${r.document.title} ${r.passage.text}`));
+  /** A passage's sentences with their stems in order, its title's, and all of them together. */
+  private readPassage(retrieved: RetrievedPassage): ReadPassage {
+    const { passage, document } = retrieved;
+    const spans = splitSentences(passage.text, document.lang);
+    const sequences = spans.map((s) => this.sequence(`${passage.chunkId}@${s.start}`, () => passage.text.slice(s.start, s.end)));
+    const titleSequence = this.sequence(`title@${document.docId}`, () => document.title);
+    return { retrieved, spans, sequences, titleSequence, stems: new Set([...titleSequence, ...sequences.flat()]) };
   }
 
   private phrases(key: string, lang: 'en' | 'vi', text: string, sequence: readonly string[]): ReadonlySet<string> {
@@ -262,14 +274,11 @@ export class ExtractiveAnswerer implements Answerer {
    * Passages that miss a term of a short question ("capital" / "Australia"):
    * when every term matters, a passage holding only some of them is no answer.
    */
-  private scatteredTerms(questionTerms: readonly WeightedTerm[], passages: readonly RetrievedPassage[]): Set<string> {
+  private scatteredTerms(questionTerms: readonly WeightedTerm[], passages: readonly ReadPassage[]): Set<string> {
     const known = questionTerms.filter((t) => t.forms.some((f) => f.words.every((w) => this.vocabulary.knows(w))));
     if (known.length === 0 || known.length > this.settings.shortQuestionTerms) return new Set();
-    const missing = passages.filter((r) => {
-      const terms = this.passageStems(r);
-      return known.some((t) => termPresence(t, terms) < 1);
-    });
-    return new Set(missing.map((r) => r.passage.chunkId));
+    const missing = passages.filter((p) => known.some((t) => termPresence(t, p.stems) < 1));
+    return new Set(missing.map((p) => p.retrieved.passage.chunkId));
   }
 
   private namesSomethingUnknown(names: readonly string[][]): boolean {
