@@ -178,7 +178,7 @@ async function collect(set: QuestionSet, variant: QuestionRows['variant'], corpu
         set: set.name,
         variant,
         group: `${set.name}:${item.doc ?? item.id}`,
-        lang: retrieval.lang,
+        lang: view.evidenceLang,
         answerable,
         kind: item.kind,
         summary: summarizeQuestion(view),

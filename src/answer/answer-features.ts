@@ -45,6 +45,12 @@ export type FeatureVector = Record<FeatureName, number>;
 export interface QuestionView {
   text: string;
   lang: 'en' | 'vi';
+  /**
+   * The language of the articles the answer is read from: a Vietnamese question about English articles
+   * is matched through its English glossary terms, English sentences against English terms, so the
+   * English model reads it.
+   */
+  evidenceLang: 'en' | 'vi';
   type: AnswerType;
   terms: readonly WeightedTerm[];
   /** Stems of the question's content words in question order, for adjacency and order. */

@@ -94,8 +94,8 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(question: string, retrieval: RetrievalResult): Promise<AnswerResult> {
     if (!this.model) throw new Error('ExtractiveAnswerer needs an answer model to answer (npm run train:answerer)');
     const { candidates, view } = await this.rankSentences(question, retrieval);
-    const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(view.lang, questionFeatures(summarizeQuestion(view), candidates));
-    if (evidence < this.model.threshold(view.lang)) return this.abstain(retrieval, candidates, evidence);
+    const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(view.evidenceLang, questionFeatures(summarizeQuestion(view), candidates));
+    if (evidence < this.model.threshold(view.evidenceLang)) return this.abstain(retrieval, candidates, evidence);
     const chosen = this.pickSentences(candidates);
     const composed = compose(chosen);
     const answerSpan = this.answerSpan(question, view.lang, chosen, composed.citations);
@@ -149,7 +149,7 @@ export class ExtractiveAnswerer implements Answerer {
     const similarities = await this.similarities(view, retrieval, raw);
     const features = raw.map((c, i) => sentenceFeatures(view, { ...c, similarity: similarities[i] }));
     addRelativeFeatures(features);
-    const probabilities = this.model ? this.model.sentenceProbabilities(view.lang, features) : features.map(() => 0);
+    const probabilities = this.model ? this.model.sentenceProbabilities(view.evidenceLang, features) : features.map(() => 0);
     const candidates = raw
       .map((c, i) => ({
         retrieved: c.retrieved,
@@ -175,6 +175,7 @@ export class ExtractiveAnswerer implements Answerer {
     return {
       text: question,
       lang: retrieval.lang,
+      evidenceLang: evidenceLanguage(retrieval),
       phrases,
       unknownPhrases,
       type: answerTypeOf(question),
@@ -200,7 +201,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Sentence-model similarity of question and each sentence; the word model reads English only. */
   private async similarities(view: QuestionView, retrieval: RetrievalResult, sentences: Array<{ retrieved: RetrievedPassage; start: number; text: string }>): Promise<number[]> {
-    if (view.lang !== 'en') return sentences.map(() => 0);
+    if (view.evidenceLang !== 'en') return sentences.map(() => 0);
     const [questionVector, vectors] = await Promise.all([this.questionVector(retrieval), this.sentenceVectors(sentences)]);
     return vectors.map((v) => Math.max(0, cosine(v, questionVector)));
   }
@@ -365,4 +366,12 @@ function citation(n: number, r: RetrievedPassage, quoteStart: number, quoteEnd: 
     end: r.passage.end,
     score: Number(r.score.toFixed(6)),
   };
+}
+
+/** English for a Vietnamese question most of whose passages read are English; the question's language otherwise. */
+function evidenceLanguage(retrieval: RetrievalResult): 'en' | 'vi' {
+  if (retrieval.lang !== 'vi') return retrieval.lang;
+  const passages = retrieval.passages.slice(0, DEFAULT_EXTRACTIVE.passages);
+  const english = passages.filter((r) => r.document.lang === 'en').length;
+  return english * 2 > passages.length ? 'en' : 'vi';
 }

@@ -8,7 +8,7 @@ const idf = (t: string) => ({ treaty: 3, hanoi: 2, signed: 1.5, convention: 2.5 
 
 function question(text: string): QuestionView {
   const sequence = termSequence(text);
-  return { text, lang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
+  return { text, lang: 'en', evidenceLang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
 }
 
 function sentence(text: string, rank = 0): SentenceView {

@@ -90,6 +90,12 @@ describe('POST /ask answers from the seed articles with citations', () => {
     const answered = await ask('Bộ trưởng Nguyễn Mạnh Hùng gặp Amandeep Singh Gill vào ngày nào?');
     expect(answered.answered).toBe(true);
     expect(answered.answer).toContain('January 14');
+    // Read by the English model, as the English sentences are matched through the question's English glossary terms.
+    const minister = await ask('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?');
+    expect(minister.answered).toBe(true);
+    expect(minister.answer).toContain('Nguyen Manh Hung');
+    const delegates = await ask('Có khoảng bao nhiêu đại biểu tham dự Tuần lễ Số quốc tế Việt Nam?');
+    expect(delegates.answer).toContain('800 delegates');
     const abstained = await ask('Thủ đô của Úc là thành phố nào?');
     expect(abstained.answered).toBe(false);
     expect(abstained.answer).toMatch(/Các bài báo không chứa câu trả lời/);
