@@ -112,8 +112,25 @@ export function parseStoredPassages(json: unknown): StoredPassage[] {
 /** manifest.json: ManifestSchema, its documents checked entry by entry. */
 export function parseManifest(json: unknown): Manifest {
   const { documents, ...header } = (json ?? {}) as { documents?: unknown };
-  const manifest = ManifestSchema.omit({ documents: true }).parse(header);
-  return { ...manifest, documents: parseDocumentEntries(documents) };
+  return { ...parseManifestHeader(header), documents: parseDocumentEntries(documents) };
+}
+
+const HeaderSchema = ManifestSchema.omit({ documents: true, failed: true });
+
+/** A manifest less its documents (as a version's delta carries it): the skipped files, thousands on some archives, checked entry by entry. */
+export function parseManifestHeader(json: unknown): Omit<Manifest, 'documents'> {
+  const { failed, ...header } = (json ?? {}) as { failed?: unknown };
+  const parsed = HeaderSchema.parse(header);
+  return failed === undefined ? parsed : { ...parsed, failed: parseFailedFiles(failed) };
+}
+
+/** A record of skipped files (FailedFileSchema for every value). */
+function parseFailedFiles(failed: unknown): NonNullable<Manifest['failed']> {
+  if (typeof failed !== 'object' || failed === null || Array.isArray(failed)) throw new Error('its manifest\'s skipped files are not a record');
+  for (const [path, entry] of Object.entries(failed as Record<string, Partial<Record<keyof FailedFile, unknown>> | null>)) {
+    if (typeof entry?.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.reason !== 'string') throw new Error(`its manifest's entry for the skipped file ${path} is not valid`);
+  }
+  return failed as NonNullable<Manifest['failed']>;
 }
 
 /** A record of document entries (DocumentEntrySchema for every value). */

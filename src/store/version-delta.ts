@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { VersionFiles } from './layout.js';
-import { ManifestSchema, parseDocumentEntries, parseStoredPassages, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
+import { parseDocumentEntries, parseManifestHeader, parseStoredPassages, type DocumentEntry, type Manifest, type StoredPassage } from './manifest.js';
 import type { HnswIndex } from './passage-index.js';
 
 export interface VersionDelta {
@@ -26,17 +26,17 @@ export interface ManifestChange {
   removed: string[];
 }
 
-// The passages and document entries are checked by loops (manifest.ts): zod took 0.2 s of a start-up on a version with a few thousand of them.
+// The passages, document entries and skipped files are checked by loops (manifest.ts): zod took 0.2 s of a start-up on a version with a few thousand of them.
 const DeltaHeaderSchema = z.object({
   dimensions: z.number().int().positive(),
   removedLabels: z.array(z.number().int().nonnegative()),
   added: z.array(z.unknown()),
-  manifest: z.object({ header: ManifestSchema.omit({ documents: true }), changed: z.unknown(), removed: z.array(z.string()) }).optional(),
+  manifest: z.object({ header: z.unknown(), changed: z.unknown(), removed: z.array(z.string()) }).optional(),
 });
 
 function parseDeltaMeta(json: unknown) {
   const meta = DeltaHeaderSchema.parse(json);
-  const manifest = meta.manifest && { ...meta.manifest, changed: parseDocumentEntries(meta.manifest.changed) };
+  const manifest = meta.manifest && { header: parseManifestHeader(meta.manifest.header), changed: parseDocumentEntries(meta.manifest.changed), removed: meta.manifest.removed };
   return { ...meta, added: parseStoredPassages(meta.added), manifest };
 }
 

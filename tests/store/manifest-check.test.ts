@@ -32,4 +32,12 @@ describe('reading an index version checks every passage and document entry', () 
     expect(() => parseManifest({ ...header, dimensions: 0, documents })).toThrow();
     expect(() => parseManifest(header)).toThrow('no documents');
   });
+
+  it('accepts the skipped files the last ingest recorded and names a bad one', () => {
+    const documents = { a: { hash: 'h', segment: 's' } };
+    const failed = { 'b.html': { size: 10, mtimeMs: 1, reason: 'no readable text' } };
+    expect(parseManifest({ ...header, documents, failed }).failed).toEqual(failed);
+    expect(() => parseManifest({ ...header, documents, failed: { 'b.html': { size: 10, reason: 'x' } } })).toThrow('skipped file b.html');
+    expect(() => parseManifest({ ...header, documents, failed: [] })).toThrow('not a record');
+  });
 });
