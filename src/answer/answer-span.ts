@@ -38,6 +38,8 @@ interface Candidate {
   list?: number;
   /** Words said by the question, yet part of the answer: the unit it counts ("800 delegates"), the kind of a name ("University of"). */
   echoed?: number;
+  /** The phrase the span is read within (the whole date of a year asked for): where it stands in the sentence is that phrase's place. */
+  within?: { first: number; last: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,20 +287,56 @@ function containsPhrase(text: string, phrase: string): boolean {
 
 const YEAR_ONLY = /^(1\d{3}|20\d{2})$/;
 
+type LifeEvent = 'birth' | 'death';
+
+/** A question about when someone was born or died ("qua đời năm nào", "when was she born"). Death first: "hy sinh" is a death. */
+function lifeEventAsked(question: string): LifeEvent | null {
+  const q = question.toLowerCase();
+  if (/\b(die|died|dies|death|pass(?:ed)? away)\b|qua đời|(?<![\p{L}])(mất|chết)(?![\p{L}])|từ trần|tạ thế|hy sinh/u.test(q)) return 'death';
+  if (/\b(born|birth)\b|(?<![\p{L}])sinh(?![\p{L}])|ra đời|chào đời/u.test(q)) return 'birth';
+  return null;
+}
+
+const EVENT_WORDS: Record<LifeEvent, ReadonlySet<string>> = {
+  birth: new Set(['sinh', 'born', 'b']),
+  death: new Set(['mat', 'chet', 'doi', 'tran', 'died', 'd']),
+};
+
+/**
+ * Which life event a date in the sentence is: the word just before it ("sinh ngày …", "mất …", "died
+ * on …"), or its place in a "(date – date)" range after a name, birth then death.
+ */
+function lifeEventOf(tokens: readonly Token[], first: number, last: number): LifeEvent | null {
+  for (let i = first - 1; i >= 0 && i >= first - 3; i--) {
+    const t = tokens[i];
+    if (EVENT_WORDS.death.has(t.folded)) return 'death';
+    if (EVENT_WORDS.birth.has(t.folded)) return 'birth';
+    if (t.word && !/^(ngay|vao|nam|on|in|at)$/.test(t.folded)) break;
+  }
+  const dash = (t: Token | undefined) => t !== undefined && /^[-–—]$/.test(t.text);
+  if (dash(tokens[first - 1]) && tokens[first - 2]?.num) return 'death';
+  if (dash(tokens[last + 1]) && tokens[last + 2]?.num) return 'birth';
+  return null;
+}
+
 function dateCandidates(sentence: string, tokens: readonly Token[], question: string, foldedQuestion: string, lang: Lang): Candidate[] {
   const out: Candidate[] = [];
   const asksYear = /\b(what|which|in what) year\b|năm nào|năm bao nhiêu|năm mấy/u.test(question.toLowerCase());
+  const event = lifeEventAsked(question);
   for (const pattern of lang === 'vi' ? [DATE_VI, DATE_EN] : [DATE_EN]) {
     for (const [first, last] of patternCandidates(sentence, tokens, pattern, foldedQuestion)) {
+      // Born or died: the date of the event asked for, not the other one of the same life.
+      const said = event && lifeEventOf(tokens, first, last);
+      const eventFit = !said ? 0 : said === event ? 0.15 : -0.3;
       const text = sentence.slice(tokens[first].start, tokens[last].end);
       const hasDay = /\d{1,2}(st|nd|rd|th)?\s(tháng|of|[A-Z])|[A-Z][a-z]+\.?\s\d{1,2}\b(?!\d)|\d\/\d/u.test(text);
       const hasYear = /\d{3,4}|thế kỷ|centur/u.test(text);
       let fit = hasDay || hasYear ? 1 : 0.8;
       // A bare number read as a year ("in 1990") is weaker than a worded date.
       if (YEAR_ONLY.test(text)) fit = 0.9;
-      out.push({ first, last, kind: 'date', fit });
+      out.push({ first, last, kind: 'date', fit: fit + eventFit });
       if (asksYear) {
-        for (let i = first; i <= last; i++) if (YEAR_ONLY.test(tokens[i].text) && (i !== first || i !== last)) out.push({ first: i, last: i, kind: 'date', fit: 1.1 });
+        for (let i = first; i <= last; i++) if (YEAR_ONLY.test(tokens[i].text) && (i !== first || i !== last)) out.push({ first: i, last: i, kind: 'date', fit: 1.1 + eventFit, within: { first, last } });
       }
     }
   }
@@ -596,10 +634,12 @@ function score(c: Candidate, ctx: Context, w: SpanWeights): number {
   if (len === 0) return -Infinity;
   const said = sums.said[c.last + 1] - sums.said[c.first] - (c.echoed ?? 0);
   const caps = sums.caps[c.last + 1] - sums.caps[c.first];
-  const nearest = Math.min(sums.gapLeft[c.first], sums.gapRight[c.last]);
+  // Where the span stands: a year asked for stands where its whole date does ("sinh ngày 26 tháng 1 năm 1974").
+  const place = { ...c, ...c.within };
+  const nearest = Math.min(sums.gapLeft[place.first], sums.gapRight[place.last]);
   const near = Number.isFinite(nearest) ? 1 / nearest : 0;
-  const density = ctx.qPositions.length === 0 ? 0 : (sums.decayLeft[c.first] + sums.decayRight[c.last]) / Math.sqrt(ctx.qPositions.length);
-  const bound = (boundary(tokens, c.first - 1, lang) + boundary(tokens, c.last + 1, lang)) / 2;
+  const density = ctx.qPositions.length === 0 ? 0 : (sums.decayLeft[place.first] + sums.decayRight[place.last]) / Math.sqrt(ctx.qPositions.length);
+  const bound = (boundary(tokens, place.first - 1, lang) + boundary(tokens, place.last + 1, lang)) / 2;
   const list = listFit(c.list ?? 1, ctx.shape.several);
   return (
     w.fit * affinity(c, ctx, w) * c.fit +
@@ -607,10 +647,10 @@ function score(c: Candidate, ctx: Context, w: SpanWeights): number {
     w.prep * (c.kind === 'name' && introducedBy(tokens, c.first, type, lang) ? 1 : 0) +
     w.near * near +
     w.density * density +
-    w.left * (neighbourSaid(tokens, c.first - 1, -1, lang) ? 1 : 0) +
-    w.right * (neighbourSaid(tokens, c.last + 1, 1, lang) ? 1 : 0) +
-    w.anchor * (follows(c, ctx.shape.anchors, ctx) ? 1 : 0) +
-    w.tail * (follows(c, ctx.shape.tail, ctx) ? 1 : 0) +
+    w.left * (neighbourSaid(tokens, place.first - 1, -1, lang) ? 1 : 0) +
+    w.right * (neighbourSaid(tokens, place.last + 1, 1, lang) ? 1 : 0) +
+    w.anchor * (follows(place, ctx.shape.anchors, ctx) ? 1 : 0) +
+    w.tail * (follows(place, ctx.shape.tail, ctx) ? 1 : 0) +
     w.cap * CAP_HINT[type] * (caps / len) -
     w.length * Math.abs(len - IDEAL_LENGTH[lang][type]) +
     w.bound * bound -

@@ -19,6 +19,18 @@ describe('findAnswerSpan: dates', () => {
     expect(span('Phật giáo du nhập vào thời điểm nào?', 'Phật giáo du nhập vào đầu thế kỷ II.', 'vi')).toBe('đầu thế kỷ II');
   });
 
+  it('answers "which year" with the year of a full date, read where the whole date stands', () => {
+    expect(span('Nguyễn Văn An sinh năm nào?', 'Nguyễn Văn An (sinh ngày 12 tháng 3 năm 1961) là một nhà thơ.', 'vi')).toBe('1961');
+  });
+
+  it('answers a question about a death with the date of the death, not of the birth', () => {
+    const life = 'Nguyễn Văn An (sinh ngày 12 tháng 3 năm 1961 – mất ngày 4 tháng 9 năm 2019) là một nhà thơ.';
+    expect(span('Nguyễn Văn An qua đời năm nào?', life, 'vi')).toBe('2019');
+    expect(span('Nguyễn Văn An sinh năm nào?', life, 'vi')).toBe('1961');
+    expect(span('Nguyễn Văn An mất khi nào?', 'Nguyễn Văn An (12 tháng 3 năm 1961 – 4 tháng 9 năm 2019) là một nhà thơ.', 'vi')).toBe('4 tháng 9 năm 2019');
+    expect(span('When did Maria Lopez die?', 'Maria Lopez (May 2, 1930 – June 9, 2004) was a Mexican painter.')).toBe('June 9, 2004');
+  });
+
   it('returns null when a date is asked for and the sentence gives none', () => {
     expect(findAnswerSpan('When will the bridge open?', 'The bridge is being built by a local contractor.', 'en')).toBeNull();
   });
