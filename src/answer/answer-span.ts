@@ -851,16 +851,34 @@ const CONFIDENCE_BASE: Record<AnswerType, number> = { date: 0.85, number: 0.8, p
  * a whole phrase. Confidence is lower for "what/which/why" answers, which are phrases rather than typed
  * facts. Pure and synchronous: a few hundred candidates per sentence, each scored in constant time.
  */
-export function findAnswerSpan(question: string, sentence: string, lang: 'en' | 'vi'): AnswerSpan | null {
-  return findAnswerSpanWith(question, sentence, lang, DEFAULT_SPAN_WEIGHTS);
+export function findAnswerSpan(question: string, sentence: string, lang: 'en' | 'vi', across?: CrossLanguage): AnswerSpan | null {
+  return findAnswerSpanWith(question, sentence, lang, DEFAULT_SPAN_WEIGHTS, across);
+}
+
+/**
+ * A question asked in one language of a sentence in the other (a Vietnamese question about an English
+ * article): the sentence is read in its own language, and the question's words are looked for in it
+ * through their translations (the glossary's English for a Vietnamese question).
+ */
+export interface CrossLanguage {
+  sentenceLang: Lang;
+  /** The question's words in the sentence's language. */
+  translation: string;
 }
 
 /** findAnswerSpan with its scoring weights given (for tuning). */
-export function findAnswerSpanWith(question: string, sentence: string, lang: Lang, weights: SpanWeights): AnswerSpan | null {
+export function findAnswerSpanWith(question: string, sentence: string, questionLang: Lang, weights: SpanWeights, across?: CrossLanguage): AnswerSpan | null {
   if (sentence.trim().length === 0 || question.trim().length === 0) return null;
-  const type = answerTypeOf(question, lang);
+  const type = answerTypeOf(question, questionLang);
+  const lang = across?.sentenceLang ?? questionLang;
   const tokens = tokenize(sentence, lang);
-  markQuestionWords(tokens, questionTerms(question, type), questionNames(question));
+  const terms = questionTerms(question, type);
+  if (across) {
+    const translated = questionTerms(across.translation, type);
+    translated.folded.forEach((f) => terms.folded.add(f));
+    translated.stems.forEach((f) => terms.stems.add(f));
+  }
+  markQuestionWords(tokens, terms, questionNames(question));
   const qPositions: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (tokens[i].inQuestion) qPositions.push(i);
 
@@ -874,7 +892,7 @@ export function findAnswerSpanWith(question: string, sentence: string, lang: Lan
   ];
   if (candidates.length === 0) return null;
 
-  const ctx: Context = { tokens, qPositions, type, lang, shape: questionShape(question, lang), sums: runningSums(tokens) };
+  const ctx: Context = { tokens, qPositions, type, lang, shape: questionShape(question, questionLang), sums: runningSums(tokens) };
   const scores = candidates.map((c) => score(c, ctx, weights));
   let bestAt = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i] > scores[bestAt]) bestAt = i;

@@ -83,6 +83,12 @@ describe('findAnswerSpan: people and places', () => {
     expect(span('Which three cities hosted the games?', 'The games were hosted in Oujda, Tangier and Erfoud during June.')).toBe('Oujda, Tangier and Erfoud');
   });
 
+  it('reads an English sentence as English for a Vietnamese question, its words through their translation', () => {
+    const sentence = 'In his opening remarks, Minister of Science and Technology Nguyen Manh Hung emphasized that AI must rest on four pillars.';
+    const across = { sentenceLang: 'en' as const, translation: 'science and technology minister' };
+    expect(findAnswerSpan('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?', sentence, 'vi', across)?.text).toBe('Nguyen Manh Hung');
+  });
+
   it('does not take a capitalized first word of the sentence for a name', () => {
     expect(span('Who opened the new terminal?', 'Yesterday the new terminal was opened by Tran Hong Ha.')).toBe('Tran Hong Ha');
   });
