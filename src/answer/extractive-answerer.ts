@@ -177,7 +177,7 @@ export class ExtractiveAnswerer implements Answerer {
     return {
       text: question,
       lang: retrieval.lang,
-      evidenceLang: evidenceLanguage(retrieval),
+      evidenceLang: evidenceLanguage(retrieval.lang, retrieval.passages.slice(0, this.settings.passages)),
       phrases,
       unknownPhrases,
       type: answerTypeOf(question),
@@ -371,9 +371,8 @@ function citation(n: number, r: RetrievedPassage, quoteStart: number, quoteEnd: 
 }
 
 /** English for a Vietnamese question most of whose passages read are English; the question's language otherwise. */
-function evidenceLanguage(retrieval: RetrievalResult): 'en' | 'vi' {
-  if (retrieval.lang !== 'vi') return retrieval.lang;
-  const passages = retrieval.passages.slice(0, DEFAULT_EXTRACTIVE.passages);
+function evidenceLanguage(questionLang: 'en' | 'vi', passages: readonly RetrievedPassage[]): 'en' | 'vi' {
+  if (questionLang !== 'vi') return questionLang;
   const english = passages.filter((r) => r.document.lang === 'en').length;
   return english * 2 > passages.length ? 'en' : 'vi';
 }
