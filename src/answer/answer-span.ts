@@ -851,32 +851,36 @@ const CONFIDENCE_BASE: Record<AnswerType, number> = { date: 0.85, number: 0.8, p
  * a whole phrase. Confidence is lower for "what/which/why" answers, which are phrases rather than typed
  * facts. Pure and synchronous: a few hundred candidates per sentence, each scored in constant time.
  */
-export function findAnswerSpan(question: string, sentence: string, lang: 'en' | 'vi', across?: CrossLanguage): AnswerSpan | null {
-  return findAnswerSpanWith(question, sentence, lang, DEFAULT_SPAN_WEIGHTS, across);
+export function findAnswerSpan(question: string, sentence: string, lang: 'en' | 'vi', reading?: SpanReading): AnswerSpan | null {
+  return findAnswerSpanWith(question, sentence, lang, DEFAULT_SPAN_WEIGHTS, reading);
 }
 
-/**
- * A question asked in one language of a sentence in the other (a Vietnamese question about an English
- * article): the sentence is read in its own language, and the question's words are looked for in it
- * through their translations (the glossary's English for a Vietnamese question).
- */
-export interface CrossLanguage {
-  sentenceLang: Lang;
-  /** The question's words in the sentence's language. */
-  translation: string;
+/** What else the span finder knows of the question and the sentence than their texts. */
+export interface SpanReading {
+  /**
+   * The sentence's language, when it is not the question's (a Vietnamese question about an English
+   * article): the sentence is then read in its own language.
+   */
+  sentenceLang?: Lang;
+  /**
+   * The words the question was searched with, looked for in the sentence too: a follow-up's previous
+   * question ("Where?" after "When does the Digital Week take place?"), a Vietnamese question's
+   * glossary English.
+   */
+  searchedText?: string;
 }
 
 /** findAnswerSpan with its scoring weights given (for tuning). */
-export function findAnswerSpanWith(question: string, sentence: string, questionLang: Lang, weights: SpanWeights, across?: CrossLanguage): AnswerSpan | null {
+export function findAnswerSpanWith(question: string, sentence: string, questionLang: Lang, weights: SpanWeights, reading: SpanReading = {}): AnswerSpan | null {
   if (sentence.trim().length === 0 || question.trim().length === 0) return null;
   const type = answerTypeOf(question, questionLang);
-  const lang = across?.sentenceLang ?? questionLang;
+  const lang = reading.sentenceLang ?? questionLang;
   const tokens = tokenize(sentence, lang);
   const terms = questionTerms(question, type);
-  if (across) {
-    const translated = questionTerms(across.translation, type);
-    translated.folded.forEach((f) => terms.folded.add(f));
-    translated.stems.forEach((f) => terms.stems.add(f));
+  if (reading.searchedText) {
+    const searched = questionTerms(reading.searchedText, type);
+    searched.folded.forEach((f) => terms.folded.add(f));
+    searched.stems.forEach((f) => terms.stems.add(f));
   }
   markQuestionWords(tokens, terms, questionNames(question));
   const qPositions: number[] = [];

@@ -2,7 +2,7 @@ import { cosine, type Embedder } from '../embed/index.js';
 import { splitSentences } from '../ingest/index.js';
 import type { RetrievalResult, RetrievedPassage } from '../retrieve/index.js';
 import type { AnswerResult, AnswerSpanResult, Citation } from './answer-result.js';
-import { findAnswerSpan, type CrossLanguage } from './answer-span.js';
+import { findAnswerSpan, type SpanReading } from './answer-span.js';
 import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
@@ -98,16 +98,17 @@ export class ExtractiveAnswerer implements Answerer {
     if (evidence < this.model.threshold(view.evidenceLang)) return this.abstain(retrieval, candidates, evidence);
     const chosen = this.pickSentences(candidates);
     const composed = compose(chosen);
-    const answerSpan = this.answerSpan(question, view.lang, retrieval.denseText, chosen, composed.citations);
+    const answerSpan = this.answerSpan(question, view.lang, retrieval.searchedText, chosen, composed.citations);
     return { ...composed, answered: true, evidence, ...(answerSpan ? { answerSpan } : {}) };
   }
 
   /** The shortest part of a quoted sentence that answers, as offsets in its citation's quote, when the span finder is confident. */
-  private answerSpan(question: string, lang: 'en' | 'vi', englishTerms: string, chosen: Candidate[], citations: Citation[]): AnswerSpanResult | null {
-    // A Vietnamese question about an English sentence: the sentence read as English, the question's words through the glossary's English.
-    const across = (c: Candidate): CrossLanguage | undefined => (lang === 'vi' && c.retrieved.document.lang === 'en' ? { sentenceLang: 'en', translation: englishTerms } : undefined);
+  private answerSpan(question: string, lang: 'en' | 'vi', searchedText: string, chosen: Candidate[], citations: Citation[]): AnswerSpanResult | null {
+    // The words searched (a follow-up's previous question, a Vietnamese question's glossary English) are looked for too;
+    // a Vietnamese question's English sentence is read as English.
+    const reading = (c: Candidate): SpanReading => ({ searchedText, ...(lang === 'vi' && c.retrieved.document.lang === 'en' ? { sentenceLang: 'en' } : {}) });
     const found = chosen
-      .map((sentence) => ({ sentence, span: findAnswerSpan(question, sentence.text, lang, across(sentence)) }))
+      .map((sentence) => ({ sentence, span: findAnswerSpan(question, sentence.text, lang, reading(sentence)) }))
       .filter((x) => x.span !== null && x.span.confidence >= this.settings.minSpanConfidence)
       .sort((a, b) => b.span!.confidence - a.span!.confidence)[0];
     if (!found) return null;

@@ -85,8 +85,14 @@ describe('findAnswerSpan: people and places', () => {
 
   it('reads an English sentence as English for a Vietnamese question, its words through their translation', () => {
     const sentence = 'In his opening remarks, Minister of Science and Technology Nguyen Manh Hung emphasized that AI must rest on four pillars.';
-    const across = { sentenceLang: 'en' as const, translation: 'science and technology minister' };
-    expect(findAnswerSpan('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?', sentence, 'vi', across)?.text).toBe('Nguyen Manh Hung');
+    const reading = { sentenceLang: 'en' as const, searchedText: 'Ai là Bộ trưởng Bộ Khoa học và Công nghệ? science and technology minister' };
+    expect(findAnswerSpan('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?', sentence, 'vi', reading)?.text).toBe('Nguyen Manh Hung');
+  });
+
+  it('answers a bare follow-up ("Where?") near the words the previous question was searched with', () => {
+    const sentence = 'The Vietnam International Digital Week 2025 officially opened in Ninh Binh Province this morning.';
+    const searchedText = 'When does Vietnam International Digital Week 2025 take place? Where?';
+    expect(findAnswerSpan('Where?', sentence, 'en', { searchedText })?.text).toBe('Ninh Binh Province');
   });
 
   it('does not take a capitalized first word of the sentence for a name', () => {
