@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { QaEngine } from '../src/answer/index.js';
+import { PASSAGES_CONSIDERED, QaEngine } from '../src/answer/index.js';
 import { loadConfig } from '../src/config.js';
 import { cosine, TransformersEmbedder } from '../src/embed/index.js';
 import { loadIndex } from '../src/store/index.js';
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     const retrieveMs: number[] = [];
     for (const q of [...questions, ...questions]) {
       const t = performance.now();
-      await engine.retriever.retrieve({ question: q, k: 5 });
+      await engine.retriever.retrieve({ question: q, k: PASSAGES_CONSIDERED });
       retrieveMs.push(performance.now() - t);
     }
     results.retrieval = { p50Ms: round(percentile(retrieveMs, 50), 2), p95Ms: round(percentile(retrieveMs, 95), 2) };

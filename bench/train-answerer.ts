@@ -23,6 +23,7 @@ import { fitConditionalLogit, fitLogistic } from './answerer/logistic-regression
 import {
   DEFAULT_ANSWER_MODEL_PATH,
   DEFAULT_EXTRACTIVE,
+  PASSAGES_CONSIDERED,
   ExtractiveAnswerer,
   FEATURE_NAMES,
   QUESTION_FEATURE_NAMES,
@@ -171,7 +172,7 @@ async function collect(set: QuestionSet, variant: QuestionRows['variant'], corpu
     const answerer = new ExtractiveAnswerer(sentenceEmbedder, retriever.lexical, null);
     const rows: QuestionRows[] = [];
     for (const item of items) {
-      const retrieval = await retriever.retrieve({ question: item.q, k: 5 });
+      const retrieval = await retriever.retrieve({ question: item.q, k: PASSAGES_CONSIDERED });
       const { candidates, view } = await answerer.rankSentences(item.q, retrieval);
       const answerable = isAnswerable(item);
       rows.push({

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { QaEngine } from '../../src/answer/index.js';
+import { PASSAGES_CONSIDERED, type QaEngine } from '../../src/answer/index.js';
 import type { ChatTurn } from '../../src/retrieve/index.js';
 import { containsText } from './metrics.js';
 
@@ -41,7 +41,7 @@ export async function playConversations(engine: QaEngine, conversations: Convers
   for (const c of conversations) {
     const history: ChatTurn[] = [];
     for (const [turn, { q, a }] of c.turns.entries()) {
-      const r = await engine.ask({ question: q, k: 5, history });
+      const r = await engine.ask({ question: q, k: PASSAGES_CONSIDERED, history });
       if (turn > 0) outcomes.push({ conversation: c.id, turn, answered: r.answered, accepted: r.answered && a.some((x) => containsText(r.answer, x)) });
       history.push({ role: 'user', content: q }, { role: 'assistant', content: r.answer, docIds: [...new Set(r.citations.map((x) => x.docId))] });
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { QaEngine, type Answerer, type EngineModels } from '../../src/answer/index.js';
+import { PASSAGES_CONSIDERED, QaEngine, type Answerer, type EngineModels } from '../../src/answer/index.js';
 import { cosine, type TransformersEmbedder } from '../../src/embed/index.js';
 import { readCorpus, type ArticleDocument, type Passage } from '../../src/ingest/index.js';
 import { DEFAULT_FUSION, buildQueryContext, type FusionSettings, type RetrievalResult, type RetrievedPassage } from '../../src/retrieve/index.js';
@@ -16,7 +16,7 @@ export interface EvalSystem {
   run(item: QaItem): Promise<SystemOutput>;
 }
 
-const K = 5;
+const K = PASSAGES_CONSIDERED;
 
 /** The index's embedder (a LangChain `Embeddings` too, for the LangChain baseline) and the answerer's sentence model. */
 export type EvalModels = EngineModels & { embedder: TransformersEmbedder };

@@ -28,7 +28,13 @@ export function joinPlaceNames(text: string): string {
 
 /** Lower-cased words of `text`, keeping inner dots, apostrophes and hyphens ("57-nq", "99.8"); "Vietnam's" and "Viet Nam's" are "vietnam". */
 export function words(text: string): string[] {
-  return [...joinPlaceNames(text).toLowerCase().matchAll(WORD)].map((m) => m[0].replace(/’/g, "'").replace(/'s$/, ''));
+  return [...joinPlaceNames(text).toLowerCase().matchAll(WORD)].map((m) => possessiveDropped(m[0]));
+}
+
+// Most words have no apostrophe: they skip both replacements (this runs on every sentence the answerer reads).
+function possessiveDropped(word: string): string {
+  if (!word.includes("'") && !word.includes('’')) return word;
+  return word.replace(/’/g, "'").replace(/'s$/, '');
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
@@ -105,9 +111,12 @@ export function isFoldedVietnameseStopword(term: string): boolean {
 
 /** Folded content words of a question or sentence: what overlap is measured on. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !isStopword(w))
-    .map((w) => foldDiacritics(w));
+  return contentWords(words(text));
+}
+
+/** contentTerms of words already split (see words). */
+export function contentWords(tokens: readonly string[]): string[] {
+  return tokens.filter((w) => !isStopword(w)).map(foldWord);
 }
 
 /** Joins the two syllables of a bigram term: no word contains it, so a bigram never meets a word. */
@@ -122,19 +131,18 @@ const BIGRAM_JOINER = '_';
  */
 export function lexicalTokens(text: string, lang: Lang = detectLanguage(text)): string[] {
   const tokens = words(text);
-  if (lang !== 'vi') return tokens;
+  return lang === 'vi' ? [...tokens, ...syllablePairs(tokens)] : tokens;
+}
+
+/** The Vietnamese bigram tokens of words already split (see words and lexicalTokens). */
+export function syllablePairs(tokens: readonly string[]): string[] {
   const bigrams: string[] = [];
   const folded = tokens.map(foldWord);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (isStopword(tokens[i]) && isStopword(tokens[i + 1])) continue;
     bigrams.push(folded[i] + BIGRAM_JOINER + folded[i + 1]);
   }
-  return [...tokens, ...bigrams];
-}
-
-/** The bigram tokens of a text alone (see lexicalTokens); none for English. */
-export function lexicalBigrams(text: string, lang: Lang = detectLanguage(text)): string[] {
-  return lang === 'vi' ? lexicalTokens(text, lang).filter(isBigram) : [];
+  return bigrams;
 }
 
 export function isBigram(token: string): boolean {

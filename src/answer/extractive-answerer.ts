@@ -6,7 +6,7 @@ import { findAnswerSpan, type SpanReading } from './answer-span.js';
 import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
-import { answerTypeOf, lexicalBigrams, words } from '../analysis/index.js';
+import { answerTypeOf, contentWords, stem, syllablePairs, words, type Lang } from '../analysis/index.js';
 import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
 import type { AnswerModel } from './answer-model.js';
 import { termPresence, termSequence, weighTerms, type WeightedTerm } from './sentence-scoring.js';
@@ -20,8 +20,14 @@ export interface ExtractiveSettings {
   minSentenceWords: number;
   /** Questions with at most this many corpus-known terms need all of them in the cited passage. */
   shortQuestionTerms: number;
-  /** Passages whose sentences are considered (the retrieval's best first). */
-  passages: number;
+  /**
+   * Passages whose sentences are considered (the retrieval's best first), by the question's language. Out of fold,
+   * reading 5 / 6 / 7 / 8 / 9 / 10 passages gave Vietnamese left-out abstention 41.9 / 42.7 / 50.4 / 51.3 / 48.7 /
+   * 53.0 % and mlqa-vi answer correct 58.9 / 59.3 / 59.7 / 59.7 / 60.1 / 60.1 %; English gained nothing (squad2-en
+   * 79.1–79.7 % correct, left-out 65.7–68.5 %), the seed lost two answers from 8 on, and each English passage costs
+   * its sentences' embeddings (p50 +2 to +4 ms at 8 on the 72k-passage archive). So Vietnamese questions read 8.
+   */
+  passages: Record<Lang, number>;
   /** The answer's span is given when the span finder is at least this sure (F1 of spans falls below 0.5 under it: bench/span-eval.ts). */
   minSpanConfidence: number;
 }
@@ -31,17 +37,20 @@ export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
   followerShare: 0.5,
   minSentenceWords: 4,
   shortQuestionTerms: 3,
-  passages: 5,
+  passages: { en: 5, vi: 8 },
   minSpanConfidence: 0.5,
 };
+
+/** How many passages /ask retrieves unless told: as many as the answerer reads for any language. */
+export const PASSAGES_CONSIDERED = Math.max(...Object.values(DEFAULT_EXTRACTIVE.passages));
 
 /** The committed answer selector (npm run train:answerer). */
 export const DEFAULT_ANSWER_MODEL_PATH = fileURLToPath(new URL('../../models/newsdesk/answer-selector/weights.json', import.meta.url));
 
 /**
  * Sentences whose vector, stems and word pairs are remembered (each cache), the least recently used
- * dropped first: a question reads about 21, so this is the last thousand or so questions' sentences,
- * about 30 MB at most over the three caches.
+ * dropped first: a question reads about 21 (English) or 35 (Vietnamese), so this is the last several
+ * hundred questions' sentences, about 30 MB at most over the two caches.
  */
 const SENTENCE_CACHE_SIZE = 20_000;
 
@@ -51,12 +60,20 @@ export interface TermStatistics {
   knows(term: string): boolean;
 }
 
+/** A sentence (or a title) as the answerer reads it, from one pass over its words. */
+interface ReadSentence {
+  /** Stems of its content words, in order. */
+  sequence: readonly string[];
+  /** Adjacent pairs: Vietnamese syllable pairs as the lexical index has them, English adjacent content-word stems. */
+  phrases: ReadonlySet<string>;
+  wordCount: number;
+}
+
 /** A retrieved passage as the answerer reads it. */
 interface ReadPassage {
   retrieved: RetrievedPassage;
   spans: ReadonlyArray<{ start: number; end: number }>;
-  /** Stems of each sentence's content words, in order. */
-  sequences: ReadonlyArray<readonly string[]>;
+  sentences: readonly ReadSentence[];
   titleSequence: readonly string[];
   /** Stems of the title and of every sentence. */
   stems: ReadonlySet<string>;
@@ -80,9 +97,8 @@ export interface Candidate {
  */
 export class ExtractiveAnswerer implements Answerer {
   private readonly vectorCache = new LRUCache<string, Float32Array>({ max: SENTENCE_CACHE_SIZE });
-  /** Stems of sentences, titles and passages, in order: the same passages come back for popular questions. */
-  private readonly sequenceCache = new LRUCache<string, readonly string[]>({ max: SENTENCE_CACHE_SIZE });
-  private readonly phraseCache = new LRUCache<string, ReadonlySet<string>>({ max: SENTENCE_CACHE_SIZE });
+  /** Sentences and titles as read: the same passages come back for popular questions. */
+  private readonly readingCache = new LRUCache<string, ReadSentence>({ max: SENTENCE_CACHE_SIZE });
 
   constructor(
     private readonly embedder: Embedder,
@@ -122,13 +138,13 @@ export class ExtractiveAnswerer implements Answerer {
   async rankSentences(question: string, retrieval: RetrievalResult): Promise<{ candidates: Candidate[]; view: QuestionView }> {
     const view = this.questionView(question, retrieval);
     const { minSentenceWords } = this.settings;
-    const passages = retrieval.passages.slice(0, this.settings.passages).map((retrieved) => this.readPassage(retrieved));
+    const passages = this.passagesRead(retrieval).map((retrieved) => this.readPassage(retrieved));
     const scattered = this.scatteredTerms(view.terms, passages);
-    const raw = passages.flatMap(({ retrieved, spans, sequences, titleSequence, stems: passageStems }, rank) => {
-      const { passage, document } = retrieved;
+    const raw = passages.flatMap(({ retrieved, spans, sentences, titleSequence, stems: passageStems }, rank) => {
+      const { passage } = retrieved;
       return spans
         .map((s, i) => {
-          const sequence = sequences[i];
+          const { sequence, phrases, wordCount } = sentences[i];
           return {
             retrieved,
             rank,
@@ -139,14 +155,15 @@ export class ExtractiveAnswerer implements Answerer {
             sequence,
             stems: new Set(sequence),
             // "The event … runs from October 27": the subject is often named in the previous sentence or the title.
-            contextStems: new Set([...titleSequence, ...(i > 0 ? sequences[i - 1] : []), ...sequence]),
-            phrases: this.phrases(`${passage.chunkId}@${s.start}`, document.lang, passage.text.slice(s.start, s.end), sequence),
+            contextStems: new Set([...titleSequence, ...(i > 0 ? sentences[i - 1].sequence : []), ...sequence]),
+            phrases,
+            wordCount,
             passageStems,
             titleStems: new Set(titleSequence),
             scattered: scattered.has(passage.chunkId),
           };
         })
-        .filter((c) => words(c.text).length >= minSentenceWords);
+        .filter((c) => c.wordCount >= minSentenceWords);
     });
     if (raw.length === 0) return { candidates: [], view };
     const similarities = await this.similarities(view, retrieval, raw);
@@ -172,13 +189,13 @@ export class ExtractiveAnswerer implements Answerer {
     const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const unknown = terms.filter((t) => t.forms.every((f) => f.words.some((w) => !this.vocabulary.knows(w)))).reduce((sum, t) => sum + t.weight, 0);
     const sequence = termSequence(question);
-    const phrases = phraseKeys(retrieval.lang, question, sequence).map((key) => ({ key, weight: this.phraseWeight(retrieval.lang, key) }));
+    const phrases = phraseKeys(retrieval.lang, words(question), sequence).map((key) => ({ key, weight: this.phraseWeight(retrieval.lang, key) }));
     const phraseTotal = phrases.reduce((sum, p) => sum + p.weight, 0);
     const unknownPhrases = retrieval.lang === 'vi' && phraseTotal > 0 ? phrases.filter((p) => !this.vocabulary.knows(p.key)).reduce((sum, p) => sum + p.weight, 0) / phraseTotal : 0;
     return {
       text: question,
       lang: retrieval.lang,
-      evidenceLang: evidenceLanguage(retrieval.lang, retrieval.passages.slice(0, this.settings.passages)),
+      evidenceLang: evidenceLanguage(retrieval.lang, this.passagesRead(retrieval)),
       phrases,
       unknownPhrases,
       type: answerTypeOf(question),
@@ -186,8 +203,12 @@ export class ExtractiveAnswerer implements Answerer {
       sequence,
       unknownTerms: total > 0 ? unknown / total : 0,
       unknownName: this.namesSomethingUnknown(retrieval.names),
-      ...this.retrievalShape(retrieval.passages.slice(0, this.settings.passages)),
+      ...this.retrievalShape(this.passagesRead(retrieval)),
     };
+  }
+
+  private passagesRead(retrieval: RetrievalResult): RetrievedPassage[] {
+    return retrieval.passages.slice(0, this.settings.passages[retrieval.lang]);
   }
 
   /**
@@ -244,18 +265,20 @@ export class ExtractiveAnswerer implements Answerer {
   private readPassage(retrieved: RetrievedPassage): ReadPassage {
     const { passage, document } = retrieved;
     const spans = splitSentences(passage.text, document.lang);
-    const sequences = spans.map((s) => this.sequence(`${passage.chunkId}@${s.start}`, () => passage.text.slice(s.start, s.end)));
-    const titleSequence = this.sequence(`title@${document.docId}`, () => document.title);
-    return { retrieved, spans, sequences, titleSequence, stems: new Set([...titleSequence, ...sequences.flat()]) };
+    const sentences = spans.map((s) => this.readSentence(`${passage.chunkId}@${s.start}`, document.lang, () => passage.text.slice(s.start, s.end)));
+    const titleSequence = this.readSentence(`title@${document.docId}`, document.lang, () => document.title).sequence;
+    return { retrieved, spans, sentences, titleSequence, stems: new Set([...titleSequence, ...sentences.flatMap((s) => s.sequence)]) };
   }
 
-  private phrases(key: string, lang: 'en' | 'vi', text: string, sequence: readonly string[]): ReadonlySet<string> {
-    let phrases = this.phraseCache.get(key);
-    if (!phrases) {
-      phrases = new Set(phraseKeys(lang, text, sequence));
-      this.phraseCache.set(key, phrases);
+  private readSentence(key: string, lang: Lang, text: () => string): ReadSentence {
+    let reading = this.readingCache.get(key);
+    if (!reading) {
+      const tokens = words(text());
+      const sequence = contentWords(tokens).map(stem);
+      reading = { sequence, phrases: new Set(phraseKeys(lang, tokens, sequence)), wordCount: tokens.length };
+      this.readingCache.set(key, reading);
     }
-    return phrases;
+    return reading;
   }
 
   /** A Vietnamese syllable pair weighs its own IDF (it is indexed); an English pair its rarer word's. */
@@ -263,15 +286,6 @@ export class ExtractiveAnswerer implements Answerer {
     if (lang === 'vi') return this.vocabulary.idf(key);
     const [a, b] = key.split(' ');
     return Math.max(this.vocabulary.idf(a), this.vocabulary.idf(b));
-  }
-
-  private sequence(key: string, text: () => string): readonly string[] {
-    let sequence = this.sequenceCache.get(key);
-    if (!sequence) {
-      sequence = termSequence(text());
-      this.sequenceCache.set(key, sequence);
-    }
-    return sequence;
   }
 
   /**
@@ -323,8 +337,8 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 /** Adjacent word pairs: Vietnamese syllable pairs as the lexical index has them, English adjacent content-word stems. */
-function phraseKeys(lang: 'en' | 'vi', text: string, sequence: readonly string[]): string[] {
-  if (lang === 'vi') return lexicalBigrams(text, 'vi');
+function phraseKeys(lang: Lang, tokens: readonly string[], sequence: readonly string[]): string[] {
+  if (lang === 'vi') return syllablePairs(tokens);
   const keys: string[] = [];
   for (let i = 0; i + 1 < sequence.length; i++) keys.push(`${sequence[i]} ${sequence[i + 1]}`);
   return keys;

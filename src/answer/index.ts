@@ -3,7 +3,7 @@ export type { Answerer, AnswerOptions } from './answerer.js';
 export type { AnswerResult, AnswerSpanResult, AnswererName, Citation, CitationCheckSummary, Fallback, FallbackCode } from './answer-result.js';
 export { findAnswerSpan, type AnswerSpan } from './answer-span.js';
 export { warmUpAnswering } from './warm-up.js';
-export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, DEFAULT_ANSWER_MODEL_PATH, type Candidate, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
+export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, DEFAULT_ANSWER_MODEL_PATH, PASSAGES_CONSIDERED, type Candidate, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
 export { AnswerModel, linearScore, logistic, softmax, type AnswerModelData, type LanguageModelData, type LogisticData } from './answer-model.js';
 export { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, summarizeQuestion, type FeatureName, type QuestionSummary, type FeatureVector, type QuestionFeatureVector, type QuestionView } from './answer-features.js';
 export { termCoverage, weighTerms } from './sentence-scoring.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSAGES_CONSIDERED } from '../answer/index.js';
 import { isCalendarDate } from '../ingest/index.js';
 
 const isoDate = z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD');
@@ -9,7 +10,7 @@ export const AskRequestSchema = z
       .string({ error: 'must be a string' })
       .transform((s) => s.trim())
       .pipe(z.string().min(1, 'must not be blank').max(2000, 'must be at most 2000 characters')),
-    k: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(20, 'must be at most 20').default(5),
+    k: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(20, 'must be at most 20').default(PASSAGES_CONSIDERED),
     history: z
       .array(
         z.object({

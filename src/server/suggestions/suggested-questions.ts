@@ -1,4 +1,4 @@
-import type { QaEngine } from '../../answer/index.js';
+import { PASSAGES_CONSIDERED, type QaEngine } from '../../answer/index.js';
 import { listDocuments } from '../library/document-summaries.js';
 import { candidateQuestions } from './candidate-questions.js';
 
@@ -23,7 +23,7 @@ export async function suggestQuestions(engine: QaEngine): Promise<SuggestedQuest
     const doc = engine.store.document(summary.docId);
     if (!doc) continue;
     for (const question of candidateQuestions(doc.title, doc.cleanText)) {
-      const result = await engine.ask({ question, k: 5 }, { mode: 'extractive' });
+      const result = await engine.ask({ question, k: PASSAGES_CONSIDERED }, { mode: 'extractive' });
       if (result.answered && result.citations.some((c) => c.docId === doc.docId)) {
         suggestions.push({ question, docId: doc.docId, title: doc.title });
         break;
