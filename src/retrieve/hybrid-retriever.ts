@@ -5,7 +5,7 @@ import type { PassageStore, VectorHit } from '../store/index.js';
 import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
 import { LexicalIndex, type LexicalHit } from './lexical-index.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
-import type { RetrievalFilters, RetrievalQuery, RetrievalResult, Retriever } from './retriever.js';
+import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
 import { words } from '../analysis/index.js';
 
 /** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
@@ -55,15 +55,23 @@ export class HybridRetriever implements Retriever {
     const scored = [...fused.entries()]
       .map(([id, score]) => ({ passage: byId.get(id)!, score: score + recency * this.dateRank(byId.get(id)!.docId) }))
       .sort((a, b) => b.score - a.score);
-    const passages = this.diverse(scored, query.k).map(({ passage, score }) => ({
-      passage,
-      document: this.store.document(passage.docId)!,
-      score,
-      lexicalRank: lexicalRank.get(passage.chunkId) ?? null,
-      lexicalScore: lexicalScore.get(passage.chunkId) ?? null,
-      denseRank: denseRank.get(passage.chunkId) ?? null,
-      denseScore: denseScore.get(passage.chunkId) ?? cosine(queryVector, this.store.vectorOf(passage)),
-    }));
+    const store = this.store;
+    const passages = this.diverse(scored, query.k).map(({ passage, score }): RetrievedPassage => {
+      let dense = denseScore.get(passage.chunkId);
+      return {
+        passage,
+        document: store.document(passage.docId)!,
+        score,
+        lexicalRank: lexicalRank.get(passage.chunkId) ?? null,
+        lexicalScore: lexicalScore.get(passage.chunkId) ?? null,
+        denseRank: denseRank.get(passage.chunkId) ?? null,
+        // Computed when first read: the answerer reads it for the passages it reads, often fewer than k, and
+        // a passage the dense search did not return needs its vector fetched from the graph (~0.1 ms).
+        get denseScore(): number {
+          return (dense ??= cosine(queryVector, store.vectorOf(passage)));
+        },
+      };
+    });
     return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
   }
 
