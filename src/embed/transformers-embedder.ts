@@ -8,6 +8,7 @@ import type { Embedder, EmbedKind } from './embedder.js';
 import { conventionsFor, isProjectModel, type ModelConventions } from './known-models.js';
 import { assertModelAvailable } from './model-locator.js';
 import { readStaticTable, type StaticTable } from './static-table.js';
+import { chunkedTokenIds } from './chunked-tokenizer.js';
 
 export interface TransformersEmbedderOptions {
   modelId: string;
@@ -217,11 +218,10 @@ function resolveQuantized(modelId: string, setting: 'auto' | 'true' | 'false'): 
 function readTokenizer(modelDir: string): TokenIds {
   const readJson = (name: string): object => JSON.parse(readFileSync(join(modelDir, name), 'utf8')) as object;
   const config = readJson('tokenizer_config.json') as { model_max_length?: unknown };
-  const tokenizer = new Tokenizer(readJson('tokenizer.json'), config);
-  memoizeWordTokenization(tokenizer);
+  const tokenIds = chunkedTokenIds(new Tokenizer(readJson('tokenizer.json'), config));
   const maxLength = typeof config.model_max_length === 'number' ? config.model_max_length : Infinity;
   return (text) => {
-    const { ids } = tokenizer.encode(text);
+    const ids = tokenIds(text);
     return ids.length > maxLength ? ids.slice(0, maxLength) : ids;
   };
 }
