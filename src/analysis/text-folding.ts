@@ -50,15 +50,18 @@ const STEM_CACHE_LIMIT = 200_000;
  * distinct words than tokens.
  */
 export function stem(term: string): string {
-  if (!ENGLISH_WORD.test(term)) return term;
   let stemmed = stems.get(term);
   if (stemmed === undefined) {
     if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    const american = americanSpelling(term);
-    stemmed = STEMMABLE.test(american) ? stemmer(american) : american;
+    stemmed = ENGLISH_WORD.test(term) ? stemmedEnglish(term) : term;
     stems.set(term, stemmed);
   }
   return stemmed;
+}
+
+function stemmedEnglish(word: string): string {
+  const american = americanSpelling(word);
+  return STEMMABLE.test(american) ? stemmer(american) : american;
 }
 
 /**

@@ -97,9 +97,17 @@ function mergeFalseBreaks(text: string, spans: SentenceSpan[]): SentenceSpan[] {
 }
 
 function isFalseBreak(previous: string, next: string): boolean {
-  const lastWord = /(\S+)\.$/u.exec(previous)?.[1]?.toLowerCase().replace(/^[("'“‘]+/, '');
+  const lastWord = wordBeforeFinalDot(previous)?.toLowerCase().replace(/^[("'“‘]+/, '');
   if (lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord.toUpperCase()) && lastWord.length === 1)) return true;
   return /^\p{Ll}/u.test(next);
+}
+
+/** What /(\S+)\.$/ captures, found from the end (the regex tries every start: slow on a long sentence). */
+function wordBeforeFinalDot(sentence: string): string | undefined {
+  if (!sentence.endsWith('.')) return undefined;
+  let start = sentence.length - 1;
+  while (start > 0 && !/\s/.test(sentence[start - 1])) start--;
+  return start < sentence.length - 1 ? sentence.slice(start, -1) : undefined;
 }
 
 export function countWords(text: string): number {
