@@ -6,10 +6,10 @@ import { findAnswerSpan, type SpanReading } from './answer-span.js';
 import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
-import { answerTypeOf, contentWords, stem, syllablePairs, words, type Lang } from '../analysis/index.js';
+import { answerTypeOf, syllablePairs, words, type Lang } from '../analysis/index.js';
 import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
 import type { AnswerModel } from './answer-model.js';
-import { termPresence, termSequence, weighTerms, type WeightedTerm } from './sentence-scoring.js';
+import { termPresence, termSequence, termSequenceOfWords, weighTerms, type WeightedTerm } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
 import { citedDocument } from './cited-document.js';
 
@@ -274,7 +274,7 @@ export class ExtractiveAnswerer implements Answerer {
     let reading = this.readingCache.get(key);
     if (!reading) {
       const tokens = words(text());
-      const sequence = contentWords(tokens).map(stem);
+      const sequence = termSequenceOfWords(tokens);
       reading = { sequence, phrases: new Set(phraseKeys(lang, tokens, sequence)), wordCount: tokens.length };
       this.readingCache.set(key, reading);
     }

@@ -1,9 +1,14 @@
-import { contentTerms, stem } from '../analysis/index.js';
+import { contentWords, stem, words } from '../analysis/index.js';
 import type { AnswerTerm } from '../retrieve/index.js';
 
 /** The stems of a text's content terms, in order: what coverage and word order are measured on. */
 export function termSequence(text: string): string[] {
-  return contentTerms(text).map(stem);
+  return termSequenceOfWords(words(text));
+}
+
+/** termSequence of a text already split into words (see words). */
+export function termSequenceOfWords(tokens: readonly string[]): string[] {
+  return contentWords(tokens).map(stem);
 }
 
 export function termStems(text: string): Set<string> {
