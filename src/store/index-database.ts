@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CACHE_SIZES, DocumentTable, RecentlyRead, type DocumentInfo } from './document-table.js';
 import { LexicalStore } from './lexical-store.js';
+import type { RowSource } from './term-rows.js';
 
 /** Raised when the tables change; a database in another format is rebuilt. */
 const DATABASE_FORMAT = 2; // 2: accented words are stemmed after folding, like their unaccented spelling
@@ -28,18 +29,25 @@ export class IndexDatabase {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');
     this.migrate();
-    this.lexical = new LexicalStore(this.db);
+    this.lexical = new LexicalStore(this.db, (source) => this.storedPassage(source));
     this.documents = new DocumentTable(this.db);
     this.texts = new RecentlyRead((key) => this.documents.text(key), CACHE_SIZES.texts);
     this.infos = new RecentlyRead((key) => this.documents.info(key), CACHE_SIZES.infos);
     this.dates = new RecentlyRead((key) => this.documents.published(key), CACHE_SIZES.dates);
   }
 
+  /** A passage's title and text as its document's stored copy holds them (undefined when the copy is gone). */
+  private storedPassage({ docKey, start, end }: RowSource): { title: string; text: string } | undefined {
+    const info = this.documents.info(docKey);
+    const text = this.documents.text(docKey);
+    return info && text !== undefined ? { title: info.title, text: text.slice(start, end) } : undefined;
+  }
+
   /** A database of another format is emptied (the next ingest fills it again from the stored versions). */
   private migrate(): void {
     if (this.db.pragma('user_version', { simple: true }) === DATABASE_FORMAT) return;
     this.db.transaction(() => {
-      for (const table of ['terms_vocabulary', 'terms', 'labels', 'document_texts', 'documents']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of ['terms_vocabulary', 'terms', 'labels', 'term_rows', 'row_sources', 'document_texts', 'documents']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
       this.db.pragma(`user_version = ${DATABASE_FORMAT}`);
     })();
   }

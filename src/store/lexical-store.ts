@@ -6,12 +6,15 @@ import Database from 'better-sqlite3';
 import { indexTerms } from '../analysis/index.js';
 import { ftsQuery, ftsToken, SEARCH_SQL } from './fts-query.js';
 import { LexicalSearcher, SearchWorkerUnavailableError } from './lexical-searcher.js';
+import { rowTokens, TermRows, type RowSource, type RowTextLookup, type TermRowsWrite } from './term-rows.js';
 
 /** One passage as the lexical index sees it. */
 export interface LexicalRow {
   label: number;
   title: string;
   text: string;
+  /** Where the text comes from, so that its terms can be counted out when the row is removed (see TermRows). */
+  source?: RowSource;
 }
 
 export interface LexicalMatch {
@@ -49,11 +52,19 @@ const SCHEMA = `
 
 const ftsText = (text: string) => indexTerms(text).map(ftsToken).join(' ');
 
+const rowTermsOf = (title: string, text: string) => rowTokens([ftsText(title), ftsText(text)]);
+
 export class LexicalStore {
   private readonly statements;
+  private readonly termRows: TermRows;
 
-  constructor(private readonly db: Database.Database) {
+  /** `rowText` reads a removed row's text back from its source (the index database's documents). */
+  constructor(
+    private readonly db: Database.Database,
+    rowText?: RowTextLookup,
+  ) {
     this.db.exec(SCHEMA);
+    this.termRows = new TermRows(db, rowText, rowTermsOf);
     this.statements = {
       insertLabel: this.db.prepare('INSERT OR REPLACE INTO labels(label) VALUES (?)'),
       insertTerms: this.db.prepare('INSERT INTO terms(rowid, title, text) VALUES (?, ?, ?)'),
@@ -63,7 +74,6 @@ export class LexicalStore {
       count: this.db.prepare('SELECT count(*) FROM labels').pluck(),
       countOf: this.db.prepare('SELECT count(*) FROM labels WHERE label IN (SELECT value FROM json_each(?))').pluck(),
       maxLabel: this.db.prepare('SELECT max(label) FROM labels').pluck(),
-      frequency: this.db.prepare('SELECT doc FROM terms_vocabulary WHERE term = ?').pluck(),
       search: this.db.prepare(SEARCH_SQL),
       optimize: this.db.prepare("INSERT INTO terms(terms) VALUES ('optimize')"),
     };
@@ -100,16 +110,25 @@ export class LexicalStore {
    */
   update(rows: Iterable<LexicalRow>, remove: Iterable<number> = []): void {
     const s = this.statements;
-    for (const label of remove) this.removeLabel(label);
-    for (const row of rows) {
-      this.removeLabel(row.label);
+    const added = [...rows];
+    const removed = [...remove];
+    const counts = this.termRows.begin(this.size(), added.length + removed.length);
+    for (const label of removed) this.removeLabel(label, counts);
+    for (const row of added) {
+      this.removeLabel(row.label, counts);
+      const title = ftsText(row.title);
+      const text = ftsText(row.text);
       s.insertLabel.run(row.label);
-      s.insertTerms.run(row.label, ftsText(row.title), ftsText(row.text));
+      s.insertTerms.run(row.label, title, text);
+      counts.added(row.label, rowTokens([title, text]), row.source);
     }
+    counts.finish();
   }
 
-  private removeLabel(label: number): void {
-    if (this.statements.deleteLabel.run(label).changes > 0) this.statements.deleteTerms.run(label);
+  private removeLabel(label: number, counts: TermRowsWrite): void {
+    if (this.statements.deleteLabel.run(label).changes === 0) return;
+    counts.removed(label);
+    this.statements.deleteTerms.run(label);
   }
 
   /**
@@ -132,7 +151,7 @@ export class LexicalStore {
   frequency(term: string): number {
     const token = ftsToken(term);
     if (token === '') return 0;
-    return (this.statements.frequency.get(token) as number | undefined) ?? 0;
+    return this.termRows.rowsOf(token);
   }
 
   /** The rows matching a query (see LexicalQuery), on this thread. */

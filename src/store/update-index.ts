@@ -291,7 +291,7 @@ async function embedPassages(options: UpdateIndexOptions, count: number, textAt:
 async function indexRows(indexDir: string, database: IndexDatabase, previous: IndexSkeleton | null, next: { manifest: Manifest; passages: StoredPassage[]; documents: ArticleDocument[] }, fresh: Array<{ doc: ArticleDocument; p: Passage }>, firstLabel: number): Promise<void> {
   const storedLabels = database.lexical.labels();
   const labelsInUse = new Set([...(previous?.passages ?? []), ...next.passages].map((p) => p.label));
-  const terms: LexicalRow[] = next.passages.filter((p) => p.label >= firstLabel).map((p, i) => ({ label: p.label, title: fresh[i].doc.title, text: fresh[i].p.text }));
+  const terms: LexicalRow[] = next.passages.filter((p) => p.label >= firstLabel).map((p, i) => lexicalRow(p.label, fresh[i].doc, fresh[i].p));
   const storedKeys = database.documents.keys();
   const keysInUse = new Set([...documentKeys(previous?.manifest), ...documentKeys(next.manifest)]);
   const freshDocuments = new Set(next.documents.map((d) => d.docId));
@@ -315,7 +315,12 @@ function documentKeys(manifest: Manifest | undefined): string[] {
 }
 
 function termsOf(p: StoredPassage, doc: ArticleDocument | undefined): LexicalRow[] {
-  return doc ? [{ label: p.label, title: doc.title, text: doc.cleanText.slice(p.start, p.end) }] : [];
+  return doc ? [lexicalRow(p.label, doc, p)] : [];
+}
+
+/** A passage's lexical row, with its source: the document's stored copy (see DocumentTable) and the passage's offsets. */
+function lexicalRow(label: number, doc: ArticleDocument, p: Pick<Passage, 'start' | 'end'>): LexicalRow {
+  return { label, title: doc.title, text: doc.cleanText.slice(p.start, p.end), source: { docKey: documentKey(doc.docId, doc.hash), start: p.start, end: p.end } };
 }
 
 async function assembleVersion(options: UpdateIndexOptions, base: IndexSkeleton | null, plan: ChangePlan, kept: StoredPassage[], fresh: Passage[], vectors: Float32Array[], firstLabel: number, failed: Record<string, FailedFile>, builder: GraphBuilder | null): Promise<IndexVersionData> {
