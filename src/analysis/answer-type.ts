@@ -1,13 +1,22 @@
 import { detectLanguage, type Lang } from './language.js';
+import { QuestionPattern } from './question-pattern.js';
+import { foldDiacritics } from './text-folding.js';
 
 /** What kind of fact a question asks for, from its wording (English and Vietnamese). */
 export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
 
-const VI_PLACE = /(ở|tại|từ) đâu|(?<![\p{L}\p{N}])đâu(?![\p{L}\p{N}])|nơi nào|chỗ nào|(quốc gia|nước|thành phố|tỉnh|thủ đô|vùng|khu vực|châu lục|địa điểm|làng|huyện|bang|hòn đảo|đảo|thị trấn|lục địa) nào/u;
-const VI_DATE = /khi nào|bao giờ|lúc nào|(năm|ngày|tháng|thế kỷ|thập niên|thập kỷ|thời điểm|thời gian|mùa|giai đoạn|thời kỳ) nào|năm bao nhiêu|năm mấy|từ năm nào|vào năm/u;
-const VI_AGE = /bao nhiêu tuổi/u;
-const VI_NUMBER = /bao nhiêu|(?<![\p{L}\p{N}])mấy(?![\p{L}\p{N}])|tỷ lệ|bao (xa|lâu|lớn|cao|dài|rộng|sâu)/u;
-const VI_PERSON = /(^|\s)ai(\s|\?|$)|(người|nhân vật|vị vua|vua|ông|bà|cầu thủ|ca sĩ|diễn viên|tác giả|nhà văn) nào/u;
+const VI_PLACE_NOUNS = '(quốc gia|nước|thành phố|tỉnh|thủ đô|vùng|khu vực|châu lục|địa điểm|làng|huyện|bang|hòn đảo|đảo|thị trấn|lục địa) nào';
+// Without marks "đâu" is also "đầu" and "đấu" ("ban dau", "dau tien", "chien dau"): only "o dau", "tu dau", … and a final "dau?" are read.
+const VI_PLACE = new QuestionPattern(
+  new RegExp(`(ở|tại|từ) đâu|(?<![\\p{L}\\p{N}])đâu(?![\\p{L}\\p{N}])|nơi nào|chỗ nào|(?<![\\p{L}\\p{N}])${VI_PLACE_NOUNS}`, 'u'),
+  new RegExp(`(?<![\\p{L}\\p{N}])(o|tai|tu|den|ve|di) dau(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])dau\\s*\\?*\\s*$|noi nao|(?<![\\p{L}\\p{N}])${foldDiacritics(VI_PLACE_NOUNS)}`, 'u'),
+);
+const VI_DATE = new QuestionPattern(/khi nào|bao giờ|lúc nào|(?<![\p{L}\p{N}])(năm|ngày|tháng|thế kỷ|thập niên|thập kỷ|thời điểm|thời gian|mùa|giai đoạn|thời kỳ) nào|năm bao nhiêu|năm mấy|từ năm nào|vào năm/u);
+const VI_AGE = new QuestionPattern(/bao nhiêu tuổi/u);
+const VI_NUMBER_WORDS = /bao nhiêu|(?<![\p{L}\p{N}])mấy(?![\p{L}\p{N}])|tỷ lệ|bao (xa|lâu|lớn|cao|dài|rộng|sâu)/u;
+// Without marks "mấy" is also "máy" (a machine: "máy bay", an aeroplane) and "bao cao" is "báo cáo" (a report): those are not read.
+const VI_NUMBER = new QuestionPattern(VI_NUMBER_WORDS, /bao nhieu|ty le|bao (xa|lau|lon|rong|sau)(?![\p{L}\p{N}])/u);
+const VI_PERSON = new QuestionPattern(/(^|\s)ai(\s|\?|$)|(?<![\p{L}\p{N}])(người|nhân vật|vị vua|vua|ông|bà|cầu thủ|ca sĩ|diễn viên|tác giả|nhà văn) nào/u);
 
 const EN_DATE = /\b(when|what (date|day|year|month|century|decade|era|season|time)|which (date|day|year|month|century|decade)|in what (year|month|century|decade)|how long ago)\b/u;
 const MEASURE_NOUNS = 'value|revenue|revenues|cost|price|population|budget|income|salary|total|amount|size|area|length|height|weight|distance|rate|speed|temperature|capacity|sum|figure|score|profit|count|depth|width|volume|worth|debt|gdp';
@@ -36,11 +45,11 @@ const EN_TYPES: ReadonlyArray<[AnswerType, RegExp]> = [
 export function answerTypeOf(question: string, lang: Lang = detectLanguage(question)): AnswerType {
   const q = question.toLowerCase().normalize('NFC').trim();
   if (lang === 'vi') {
-    if (VI_AGE.test(q)) return 'number';
-    if (VI_DATE.test(q)) return 'date';
-    if (VI_NUMBER.test(q)) return 'number';
-    if (VI_PERSON.test(q)) return 'person';
-    if (VI_PLACE.test(q)) return 'place';
+    if (VI_AGE.test(q, lang)) return 'number';
+    if (VI_DATE.test(q, lang)) return 'date';
+    if (VI_NUMBER.test(q, lang)) return 'number';
+    if (VI_PERSON.test(q, lang)) return 'person';
+    if (VI_PLACE.test(q, lang)) return 'place';
     return 'other';
   }
   let type: AnswerType = 'other';

@@ -4,6 +4,7 @@
  * index terms, the kind of fact a question asks for).
  */
 export { detectLanguage, type Lang } from './language.js';
+export { QuestionPattern } from './question-pattern.js';
 export { answerTypeOf, answerTypeMatch, type AnswerType } from './answer-type.js';
 export {
   casedWords,

@@ -1,6 +1,6 @@
 import type { ChatTurn } from './retriever.js';
 import { literalTerms, questionNames, translatedTerm, type AnswerTerm } from './answer-terms.js';
-import { casedWords, contentTerms, detectLanguage, foldDiacritics, joinPlaceNames, type Lang } from '../analysis/index.js';
+import { casedWords, contentTerms, detectLanguage, foldDiacritics, joinPlaceNames, QuestionPattern, type Lang } from '../analysis/index.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
 // Vietnamese words begin and end with letters outside \w, where \b never matches: those alternatives use letter look-arounds.
@@ -13,8 +13,8 @@ const CONTINUATION = /^\s*(and|also|what about|how about|then)\b|^\s*(còn|vậy
  * "What about fiber-optic connections?", "Còn Hà Nội thì sao?": the previous question, asked of a new subject.
  * (A bare "Còn …" often asks a new question of the same subject: "Còn lớn lên ở đâu?")
  */
-const NEW_SUBJECT = /^\s*(what about|how about)\b|(?<![\p{L}\p{N}])thì sao\s*\??\s*$/iu;
-const LATEST = /\b(latest|most recent|newest|recently|lately|current|now)\b|(?<![\p{L}\p{N}])(mới nhất|gần đây|hiện nay)(?![\p{L}\p{N}])/iu;
+const NEW_SUBJECT = new QuestionPattern(/^\s*(what about|how about)\b|(?<![\p{L}\p{N}])thì sao\s*\??\s*$/iu);
+const LATEST = new QuestionPattern(/\b(latest|most recent|newest|recently|lately|current|now)\b|(?<![\p{L}\p{N}])(mới nhất|gần đây|hiện nay)(?![\p{L}\p{N}])/iu);
 
 export interface QueryContext {
   lang: 'en' | 'vi';
@@ -60,7 +60,7 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
   // A follow-up that says what it asks, or names a new subject ("What about fiber-optic connections?"), is
   // answered on its own words; a bare one ("Where?") on the previous question's too. Both are searched with
   // the previous question.
-  const ownWords = !isBareQuestion(question, lang) || (NEW_SUBJECT.test(question) && contentTerms(question).length > 0);
+  const ownWords = !isBareQuestion(question, lang) || (NEW_SUBJECT.test(question, lang) && contentTerms(question).length > 0);
   const asked = isFollowUp && ownWords ? question.replace(QUANTITY_QUESTION, 'how') : base;
   const expansion = vietnameseExpansion(base, lang);
   const english = expansion?.english ?? '';
@@ -68,7 +68,7 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
     lang,
     lexicalText: english ? `${base} ${english}` : base,
     denseText: lang === 'vi' && english ? english : joinPlaceNames(base),
-    wantsLatest: LATEST.test(question),
+    wantsLatest: LATEST.test(question, lang),
     answerTerms: termsToAnswer(asked, asked === base ? expansion : vietnameseExpansion(asked, lang)),
     names: lang === 'en' ? questionNames(question) : [],
     isFollowUp,

@@ -101,6 +101,16 @@ describe('POST /ask answers from the seed articles with citations', () => {
     expect(abstained.answer).toMatch(/Các bài báo không chứa câu trả lời/);
   });
 
+  it('answers a Vietnamese question typed without its marks as it answers the marked one', async () => {
+    const marked = await ask('Bộ trưởng Nguyễn Mạnh Hùng gặp Amandeep Singh Gill vào ngày nào?');
+    const unmarked = await ask('Bo truong Nguyen Manh Hung gap Amandeep Singh Gill vao ngay nao?');
+    expect(unmarked.answered).toBe(true);
+    expect(unmarked.answer).toBe(marked.answer);
+    const abstained = await ask('Thu do cua Uc la thanh pho nao?');
+    expect(abstained.answered).toBe(false);
+    expect(abstained.answer).toMatch(/Các bài báo không chứa câu trả lời/);
+  });
+
   it('uses the conversation history for a follow-up question', async () => {
     const body = await ask('When will it be announced?', { history: [{ role: 'user', content: 'What did the minister say about the first AI Law and the updated National AI Strategy?' }] });
     expect(body.citations[0]?.docId).toBe('003_06dfd16a7ad7fb36.txt');
