@@ -66,7 +66,7 @@ export function answerTypeOf(question: string, lang: Lang = detectLanguage(quest
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|(?<![\p{L}\p{N}])tháng\s+(\d{1,2}|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\p{L}\p{N}])/iu;
 const YEAR = /\b(1[0-9]|20)\d{2}\b|\b(thế kỷ|thập niên|thập kỷ)\s+\S+/u;
-const NAME = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}\b/u;
+const NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}(?![\p{L}\p{N}])/u;
 const PLACE = /\b(in|at|from|near)\s+(the\s+)?\p{Lu}|(?<![\p{L}\p{N}])(ở|tại|đến|từ)\s+\p{Lu}/u;
 
 const FULL_DATE =

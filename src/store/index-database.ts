@@ -11,8 +11,13 @@ import { CACHE_SIZES, DocumentTable, RecentlyRead, type DocumentInfo } from './d
 import { LexicalStore } from './lexical-store.js';
 import type { RowSource } from './term-rows.js';
 
-/** Raised when the tables change; a database in another format is rebuilt. */
-const DATABASE_FORMAT = 2; // 2: accented words are stemmed after folding, like their unaccented spelling
+/**
+ * Raised when the tables or the text analysis change (term_rows counts a removed row's terms by analyzing
+ * its text again, so the analysis must be the one that indexed it); a database in another format is rebuilt.
+ * 2: accented words are stemmed after folding, like their unaccented spelling.
+ * 3: Vietnamese typed without marks is analyzed as Vietnamese; each row's term count and source are kept.
+ */
+const DATABASE_FORMAT = 3;
 
 export class IndexDatabase {
   readonly lexical: LexicalStore;

@@ -26,6 +26,9 @@ describe('the kind of fact a question asks for', () => {
     expect(answerTypeMatch('date', 'Ông sinh năm 1974 tại Mali.', 'Ông sinh năm 1974 ở đâu?')).toBe(0);
     expect(answerTypeMatch('number', 'Khoảng 800 đại biểu tham dự.')).toBe(1);
     expect(answerTypeMatch('place', 'Hội nghị diễn ra tại Ninh Bình.')).toBe(1);
+    // Names that begin or end with a marked letter, where \b (ASCII letters only) sees no word boundary.
+    expect(answerTypeMatch('person', 'Đỗ Mười là Tổng Bí thư.')).toBe(1);
+    expect(answerTypeMatch('person', 'Đường phố mang tên Trần Phú')).toBe(1);
   });
 });
 
