@@ -74,6 +74,9 @@ describe('what a question searches for', () => {
   it('notices questions about the latest news', () => {
     expect(buildQueryContext('What is the latest on the AI law?').wantsLatest).toBe(true);
     expect(buildQueryContext('What is the AI law?').wantsLatest).toBe(false);
+    expect(buildQueryContext('Tin mới nhất về Luật AI là gì?').wantsLatest).toBe(true);
+    // Typed without marks, as read by the pattern's folded form.
+    expect(buildQueryContext('Tin moi nhat ve Luat AI la gi?').wantsLatest).toBe(true);
   });
 });
 
