@@ -43,8 +43,9 @@ export class IndexDatabase {
 
   /** A passage's title and text as its document's stored copy holds them (undefined when the copy is gone). */
   private storedPassage({ docKey, start, end }: RowSource): { title: string; text: string } | undefined {
-    const info = this.documents.info(docKey);
-    const text = this.documents.text(docKey);
+    // Through the caches: an article's passages are removed together, and its copy is read once for all of them.
+    const info = this.infos.get(docKey);
+    const text = this.texts.get(docKey);
     return info && text !== undefined ? { title: info.title, text: text.slice(start, end) } : undefined;
   }
 
