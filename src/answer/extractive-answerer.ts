@@ -110,8 +110,9 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(question: string, retrieval: RetrievalResult): Promise<AnswerResult> {
     if (!this.model) throw new Error('ExtractiveAnswerer needs an answer model to answer (npm run train:answerer)');
     const { candidates, view } = await this.rankSentences(question, retrieval);
-    const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(view.evidenceLang, questionFeatures(summarizeQuestion(view), candidates));
-    if (evidence < this.model.threshold(view.evidenceLang)) return this.abstain(retrieval, candidates, evidence);
+    const reading = { lang: view.evidenceLang, translated: view.lang !== view.evidenceLang };
+    const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(reading, questionFeatures(summarizeQuestion(view), candidates));
+    if (evidence < this.model.threshold(reading)) return this.abstain(retrieval, candidates, evidence);
     const chosen = this.pickSentences(candidates);
     const composed = compose(chosen);
     const answerSpan = this.answerSpan(question, view.lang, retrieval.searchedText, chosen, composed.citations);

@@ -4,7 +4,8 @@ export type { AnswerResult, AnswerSpanResult, AnswererName, Citation, CitationCh
 export { findAnswerSpan, type AnswerSpan } from './answer-span.js';
 export { warmUpAnswering } from './warm-up.js';
 export { ExtractiveAnswerer, DEFAULT_EXTRACTIVE, DEFAULT_ANSWER_MODEL_PATH, PASSAGES_CONSIDERED, type Candidate, type ExtractiveSettings, type TermStatistics } from './extractive-answerer.js';
-export { AnswerModel, linearScore, logistic, softmax, type AnswerModelData, type LanguageModelData, type LogisticData } from './answer-model.js';
+export { AnswerModel, abstainerProbabilities, linearScore, softmax, type AbstainerData, type AnswerModelData, type EvidenceReading, type LanguageModelData, type LogisticData } from './answer-model.js';
+export { forestPrediction, type RegressionForestData } from './regression-forest.js';
 export { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, summarizeQuestion, type FeatureName, type QuestionSummary, type FeatureVector, type QuestionFeatureVector, type QuestionView } from './answer-features.js';
 export { termCoverage, weighTerms } from './sentence-scoring.js';
 export { answerTypeOf, answerTypeMatch, type AnswerType } from '../analysis/index.js';
