@@ -218,7 +218,8 @@ function resolveQuantized(modelId: string, setting: 'auto' | 'true' | 'false'): 
 function readTokenizer(modelDir: string): TokenIds {
   const readJson = (name: string): object => JSON.parse(readFileSync(join(modelDir, name), 'utf8')) as object;
   const config = readJson('tokenizer_config.json') as { model_max_length?: unknown };
-  const tokenIds = chunkedTokenIds(new Tokenizer(readJson('tokenizer.json'), config));
+  const definition = readJson('tokenizer.json');
+  const tokenIds = chunkedTokenIds(new Tokenizer(definition, config), definition);
   const maxLength = typeof config.model_max_length === 'number' ? config.model_max_length : Infinity;
   return (text) => {
     const ids = tokenIds(text);
