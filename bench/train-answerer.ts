@@ -131,14 +131,14 @@ async function main(): Promise<void> {
   console.error(`Wrote ${outPath} and ${reportPath}`);
 }
 
-/** The model as JSON: numbers to six significant digits, one line per tree node (a forest has thousands). */
+/** The model as JSON: numbers to six significant digits, each of the forests' trees on one line. */
 function formatModel(data: AnswerModelData): string {
   const inline = (node: number[]) => `\u0000${JSON.stringify(node)}\u0000`;
   const json = JSON.stringify(
     data,
     (key, v: unknown) => {
       if (typeof v === 'number') return Number(v.toPrecision(6));
-      // A tree's nodes: written as placeholders, replaced by their one-line JSON below.
+      // The forests' trees: written as placeholders, replaced by their one-line JSON below.
       if (Array.isArray(v) && v.every((x) => Array.isArray(x) && x.every((n) => typeof n === 'number'))) return (v as number[][]).map((n) => inline(n.map((x) => Number(x.toPrecision(6)))));
       return v;
     },

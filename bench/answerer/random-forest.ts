@@ -1,6 +1,6 @@
 import { RandomForestRegression } from 'ml-random-forest';
 import { z } from 'zod';
-import type { ForestNode, RegressionForestData } from '../../src/answer/regression-forest.js';
+import { LEAF, NODE_SIZE, type RegressionForestData } from '../../src/answer/regression-forest.js';
 
 export interface ForestSettings {
   trees: number;
@@ -56,21 +56,21 @@ const FittedForestSchema = z.object({
   }),
 });
 
-/** Depth-first, the left child next, as src/answer/regression-forest.ts reads it; columns mapped back to features. */
-function flatten(root: FittedNode, features: readonly number[]): ForestNode[] {
-  const nodes: ForestNode[] = [];
+/** Depth-first, the left child next, three numbers a node, as src/answer/regression-forest.ts reads it; columns mapped back to features. */
+function flatten(root: FittedNode, features: readonly number[]): number[] {
+  const tree: number[] = [];
   const visit = (node: FittedNode): void => {
     if (node.left && node.right && node.splitColumn !== undefined && node.splitValue !== undefined) {
-      const split: [number, number, number] = [features[node.splitColumn], node.splitValue, -1];
-      nodes.push(split);
+      const at = tree.length;
+      tree.push(features[node.splitColumn], node.splitValue, -1);
       visit(node.left);
-      split[2] = nodes.length;
+      tree[at + 2] = tree.length / NODE_SIZE;
       visit(node.right);
     } else {
       if (node.distribution === undefined) throw new Error('ml-random-forest wrote a leaf without a value');
-      nodes.push([node.distribution]);
+      tree.push(LEAF, node.distribution, LEAF);
     }
   };
   visit(root);
-  return nodes;
+  return tree;
 }

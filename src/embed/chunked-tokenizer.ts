@@ -19,7 +19,7 @@ export function chunkedTokenIds(tokenizer: Tokenizer, definition?: unknown): (te
   const around = tokenizer.encode('').ids;
   if (around.length !== 0 && around.length !== 2) return (text) => tokenizer.encode(text).ids;
   const cache = new Map<string, number[]>();
-  const whole = wholeWordVocabulary(definition);
+  const whole = wholeWordVocabulary(tokenizer, definition);
   const idsOf = (chunk: string): number[] => {
     const known = cache.get(chunk);
     if (known) return known;
@@ -47,7 +47,6 @@ const WordPieceDefinition = z.object({
   pre_tokenizer: z.object({ type: z.literal('BertPreTokenizer') }),
   model: z.object({
     type: z.literal('WordPiece'),
-    vocab: z.record(z.string(), z.number().int()),
     unk_token: z.string(),
     continuing_subword_prefix: z.string().default('##'),
     max_input_chars_per_word: z.number().int().default(100),
@@ -55,7 +54,8 @@ const WordPieceDefinition = z.object({
 });
 
 interface WholeWords {
-  vocab: ReadonlyMap<string, number>;
+  /** The id of a word the vocabulary holds whole. */
+  idOf: (word: string) => number | undefined;
   maxChars: number;
   lowercase: boolean;
   /** The id of any word the vocabulary lacks, when it has no word pieces to spell it with (a whole-word vocabulary). */
@@ -72,17 +72,18 @@ interface WholeWords {
  * chunk is words and single punctuation marks, each its id or the unknown one. Those chunks are looked up instead
  * of encoded (13–15 µs a new chunk; the word model meets hundreds in a cold server's first questions).
  */
-function wholeWordVocabulary(definition: unknown): WholeWords | null {
+function wholeWordVocabulary(tokenizer: Tokenizer, definition: unknown): WholeWords | null {
   const parsed = WordPieceDefinition.safeParse(definition);
   if (!parsed.success) return null;
-  const { vocab, unk_token: unk, continuing_subword_prefix: prefix, max_input_chars_per_word: maxChars } = parsed.data.model;
-  const words = new Map(Object.entries(vocab));
-  const pieces = [...words.keys()].some((w) => w.startsWith(prefix));
+  const { unk_token: unk, continuing_subword_prefix: prefix, max_input_chars_per_word: maxChars } = parsed.data.model;
+  // The tokenizer's own vocabulary, read through its API: copying 60,000 words into a map of ours cost 60-110 ms of start-up.
+  let pieces = false;
+  for (let id = 0, token = tokenizer.id_to_token(0); token !== undefined && !pieces; token = tokenizer.id_to_token(++id)) pieces = token.startsWith(prefix);
   return {
-    vocab: words,
+    idOf: (word) => tokenizer.token_to_id(word),
     maxChars,
     lowercase: parsed.data.normalizer.normalizers.some((n) => n.type === 'Lowercase'),
-    unknown: pieces ? null : (words.get(unk) ?? null),
+    unknown: pieces ? null : (tokenizer.token_to_id(unk) ?? null),
     added: parsed.data.added_tokens.map((t) => t.content),
   };
 }
@@ -92,10 +93,10 @@ function lookedUp(whole: WholeWords, chunk: string): number[] | null {
   if (whole.added.some((t) => chunk.includes(t))) return null;
   const text = whole.lowercase ? chunk.toLowerCase() : chunk;
   if (ASCII_WORD.test(chunk)) {
-    const id = chunk.length <= whole.maxChars ? whole.vocab.get(text) : undefined;
+    const id = chunk.length <= whole.maxChars ? whole.idOf(text) : undefined;
     return id !== undefined ? [id] : whole.unknown !== null ? [whole.unknown] : null;
   }
   if (whole.unknown === null || !ASCII_PRINTABLE.test(chunk)) return null;
   const unknown = whole.unknown;
-  return (text.match(ASCII_PIECES) ?? []).map((w) => (w.length <= whole.maxChars ? (whole.vocab.get(w) ?? unknown) : unknown));
+  return (text.match(ASCII_PIECES) ?? []).map((w) => (w.length <= whole.maxChars ? (whole.idOf(w) ?? unknown) : unknown));
 }

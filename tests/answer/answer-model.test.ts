@@ -45,7 +45,7 @@ describe('the trained answer model', () => {
     expect(() => AnswerModel.fromData({ ...data, features: data.features.slice(1) })).toThrow(/train:answerer/);
     expect(() => AnswerModel.fromData({ nonsense: true })).toThrow(/languages/);
     const en = (data as unknown as { languages: { en: { abstainer: object } } }).languages.en;
-    const forest = { trees: [[[99, 0.5, 2], [0], [1]]] };
+    const forest = { trees: [[99, 0.5, 2, -1, 0, -1, -1, 1, -1]] };
     const broken = { ...data, languages: { ...(data as unknown as { languages: object }).languages, en: { ...en, abstainer: { ...en.abstainer, forest } } } };
     expect(() => AnswerModel.fromData(broken)).toThrow(/en abstainer's tree 0 splits on feature 99/);
   });

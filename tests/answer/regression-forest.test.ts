@@ -10,8 +10,8 @@ const values = (a: number, b: number) => ({ a, b });
 /** One tree: a < 0.5 ? (b < 2 ? 0.1 : 0.4) : 0.9; a second tree: 0.5 everywhere. */
 const FOREST: RegressionForestData = {
   trees: [
-    [[0, 0.5, 4], [1, 2, 3], [0.1], [0.4], [0.9]],
-    [[0.5]],
+    [0, 0.5, 4, 1, 2, 3, -1, 0.1, -1, -1, 0.4, -1, -1, 0.9, -1],
+    [-1, 0.5, -1],
   ],
 };
 
@@ -25,8 +25,10 @@ describe('a regression forest', () => {
   it('names what is wrong with a malformed forest', () => {
     expect(forestProblem(FOREST, 2)).toBeNull();
     expect(forestProblem(FOREST, 1)).toMatch(/feature 1 of 1/);
-    expect(forestProblem({ trees: [[[0, 0.5, 1], [0.1], [0.2]]] }, 2)).toMatch(/out of place/);
-    expect(forestProblem({ trees: [[[0, 0.5, 7], [0.1], [0.2]]] }, 2)).toMatch(/out of place/);
+    expect(forestProblem({ trees: [[0, 0.5, 1, -1, 0.1, -1, -1, 0.2, -1]] }, 2)).toMatch(/out of place/);
+    expect(forestProblem({ trees: [[0, 0.5, 7, -1, 0.1, -1, -1, 0.2, -1]] }, 2)).toMatch(/out of place/);
+    expect(forestProblem({ trees: [[0, 0.5]] }, 2)).toMatch(/three a node/);
+    expect(forestProblem({ trees: [[0.5, 0.5, 2, -1, 0.1, -1, -1, 0.2, -1]] }, 2)).toMatch(/feature 0.5/);
   });
 
   it('predicts what ml-random-forest predicts once trained by it and flattened', () => {
