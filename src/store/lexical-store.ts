@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { indexTerms } from '../analysis/index.js';
 import { ftsQuery, ftsToken, SEARCH_SQL } from './fts-query.js';
 import { LexicalSearcher, SearchWorkerUnavailableError } from './lexical-searcher.js';
-import { rowTokens, TermRows, type RowSource, type RowTextLookup, type TermRowsWrite } from './term-rows.js';
+import { TermRows, type RowSource, type RowTextLookup, type TermRowsWrite } from './term-rows.js';
 
 /** One passage as the lexical index sees it. */
 export interface LexicalRow {
@@ -52,7 +52,7 @@ const SCHEMA = `
 
 const ftsText = (text: string) => indexTerms(text).map(ftsToken).join(' ');
 
-const rowTermsOf = (title: string, text: string) => rowTokens([ftsText(title), ftsText(text)]);
+const rowFieldsOf = (title: string, text: string) => [ftsText(title), ftsText(text)];
 
 export class LexicalStore {
   private readonly statements;
@@ -64,7 +64,7 @@ export class LexicalStore {
     rowText?: RowTextLookup,
   ) {
     this.db.exec(SCHEMA);
-    this.termRows = new TermRows(db, rowText, rowTermsOf);
+    this.termRows = new TermRows(db, rowText, rowFieldsOf);
     this.statements = {
       insertLabel: this.db.prepare('INSERT OR REPLACE INTO labels(label) VALUES (?)'),
       insertTerms: this.db.prepare('INSERT INTO terms(rowid, title, text) VALUES (?, ?, ?)'),
@@ -120,7 +120,7 @@ export class LexicalStore {
       const text = ftsText(row.text);
       s.insertLabel.run(row.label);
       s.insertTerms.run(row.label, title, text);
-      counts.added(row.label, rowTokens([title, text]), row.source);
+      counts.added(row.label, [title, text], row.source);
     }
     counts.finish();
   }

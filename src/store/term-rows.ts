@@ -32,7 +32,7 @@ const SCHEMA = `
 `;
 
 /** The distinct FTS5 tokens of a row's fields, as its `ascii` tokenizer folds them (ASCII letters lower-cased). */
-export function rowTokens(fields: readonly string[]): Set<string> {
+function rowTokens(fields: readonly string[]): Set<string> {
   const tokens = new Set<string>();
   for (const field of fields) for (const token of field.split(' ')) if (token !== '') tokens.add(ASCII_UPPER.test(token) ? token.replace(ASCII_UPPER_ALL, (c) => c.toLowerCase()) : token);
   return tokens;
@@ -43,7 +43,8 @@ const ASCII_UPPER_ALL = /[A-Z]/g;
 
 /** Counts of one write, applied when it ends (see TermRows.begin). */
 export interface TermRowsWrite {
-  added(label: number, tokens: Set<string>, source: RowSource | undefined): void;
+  /** `fields`: the row's FTS5 text (title, text), read only when the write counts rows one by one. */
+  added(label: number, fields: readonly string[], source: RowSource | undefined): void;
   /** Before the row's FTS5 entry is deleted. */
   removed(label: number): void;
   /** Applies the counts; call inside the write's transaction, after the FTS5 rows changed. */
@@ -56,7 +57,8 @@ export class TermRows {
   constructor(
     db: Database.Database,
     private readonly rowText: RowTextLookup | undefined,
-    private readonly tokensOf: (title: string, text: string) => Set<string>,
+    /** The FTS5 text of a row's fields (title, text), to count a removed row out. */
+    private readonly fieldsOf: (title: string, text: string) => string[],
   ) {
     db.exec(SCHEMA);
     this.statements = {
@@ -89,16 +91,16 @@ export class TermRows {
       for (const token of tokens) delta.set(token, (delta.get(token) ?? 0) + by);
     };
     return {
-      added: (label, tokens, source) => {
+      added: (label, fields, source) => {
         if (source) s.setSource.run(label, source.docKey, source.start, source.end);
-        if (!recount) count(tokens, 1);
+        if (!recount) count(rowTokens(fields), 1);
       },
       removed: (label) => {
         const source = s.source.get(label) as RowSource | undefined;
         if (source) s.dropSource.run(label);
         if (recount) return;
         const row = source && this.rowText?.(source);
-        if (row) count(this.tokensOf(row.title, row.text), -1);
+        if (row) count(rowTokens(this.fieldsOf(row.title, row.text)), -1);
         else recount = true;
       },
       finish: () => {
