@@ -30,8 +30,11 @@ export function ftsQuery(terms: readonly string[], required: readonly string[] =
   return mustHold === null ? any : `(${mustHold}) AND (${any})`;
 }
 
-/** An FTS5 expression matching any of the terms; null when there is none. */
+/**
+ * An FTS5 expression matching any of the terms; null when there is none. Each term is one phrase of the query, and
+ * bm25() sums over phrases: a term given twice counts twice (LexicalIndex weighs terms so).
+ */
 function ftsAny(terms: readonly string[]): string | null {
-  const tokens = [...new Set(terms.map(ftsToken).filter((t) => t !== ''))];
+  const tokens = terms.map(ftsToken).filter((t) => t !== '');
   return tokens.length === 0 ? null : tokens.map((t) => `"${t}"`).join(' OR ');
 }

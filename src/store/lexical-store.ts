@@ -23,7 +23,10 @@ export interface LexicalMatch {
   score: number;
 }
 
-/** One BM25 query: rows holding any of `terms` (with `required`, also one of those), best first; all of them when `limit` is null. */
+/**
+ * One BM25 query: rows holding any of `terms` (with `required`, also one of those), best first; all of them when
+ * `limit` is null. Both lists are scored, and a term listed n times counts n times.
+ */
 export interface LexicalQuery {
   terms: readonly string[];
   limit: number | null;

@@ -72,6 +72,24 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect((await big.query(padded, 1))[0].passage.docId).toBe('d123');
   });
 
+  it('weighs a Vietnamese syllable pair a third of a syllable, so the passage naming the subject beats one sharing common two-syllable words', async () => {
+    const texts = [
+      'Ma trận (tiếng Anh: The Matrix) là bộ phim khoa học viễn tưởng, hành động của Mỹ được xuất bản năm 1999 do hai chị em Wachowski đồng đạo diễn và hãng Warner Bros phát hành. Phim kể về một tương lai nơi con người sống trong thế giới ảo do máy móc tạo ra.',
+      'Robot đại chiến (tiếng Anh: Transformers) là phim hành động khoa học viễn tưởng của Mỹ năm 2007.',
+      'Nữ hoàng băng giá được phát hành tại Bắc Mỹ vào tháng 11 năm 2013.',
+      'Album phòng thu đầu tay của cô được phát hành vào tháng 8 năm 2012.',
+      'Bộ phim tài liệu về Hà Nội ra mắt khán giả năm ngoái.',
+      'Thành phố có nhiều công viên và hồ nước đẹp.',
+      'Đội tuyển bóng đá giành chiến thắng trong trận chung kết.',
+      'Giá xăng dầu tăng mạnh trong tháng này.',
+      'Trường đại học mở thêm ngành trí tuệ nhân tạo.',
+      'Mùa mưa bão ở miền Trung kéo dài đến tháng 12.',
+    ];
+    const films = LexicalIndex.inMemory(texts.map((t, i) => passage(i, t)), () => '');
+    // Pairs counted whole put the Transformers passage last of the five ("bộ phim", "được phát", "phát hành" elsewhere).
+    expect((await films.query('Bộ phim Transformers được phát hành khi nào?', 3))[0].passage.docId).toBe('d1');
+  });
+
   it('applies filters before ranking', async () => {
     expect((await index.query('Hanoi', 3, (p) => p.docId === 'd2')).map((h) => h.passage.docId)).toEqual(['d2']);
   });
