@@ -6,6 +6,7 @@
 export { detectLanguage, type Lang } from './language.js';
 export { QuestionPattern } from './question-pattern.js';
 export { answerTypeOf, answerTypeMatch, type AnswerType } from './answer-type.js';
+export { questionNames } from './question-names.js';
 export {
   casedWords,
   contentTerms,

@@ -1,4 +1,4 @@
-import { answerTypeMatch, type AnswerType } from '../analysis/index.js';
+import { answerTypeMatch, stem, type AnswerType } from '../analysis/index.js';
 import type { RetrievedPassage } from '../retrieve/index.js';
 import { termCoverage, termPresence, type WeightedTerm } from './sentence-scoring.js';
 
@@ -33,6 +33,7 @@ export const FEATURE_NAMES = [
   'firstInPassage',
   'unknownTerms',
   'unknownName',
+  'nameMissing',
   'unknownPhrases',
   'scatteredTerms',
   'bestCoverageGap',
@@ -59,6 +60,8 @@ export interface QuestionView {
   unknownTerms: number;
   /** The question names something no article mentions ("France", "iPhone"). */
   unknownName: boolean;
+  /** The names the question uses (runs of capitalized words), each as its folded words. */
+  names: ReadonlyArray<readonly string[]>;
   /** Adjacent word pairs of the question (Vietnamese: syllable pairs) with their weight. */
   phrases: ReadonlyArray<{ key: string; weight: number }>;
   /** Weighted share of those pairs that no article contains (Vietnamese only, 0..1). */
@@ -126,6 +129,7 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
     firstInPassage: s.position === 0 ? 1 : 0,
     unknownTerms: q.unknownTerms,
     unknownName: q.unknownName ? 1 : 0,
+    nameMissing: nameMissing(q.names, s.passageStems),
     unknownPhrases: q.unknownPhrases,
     scatteredTerms: s.scattered ? 1 : 0,
     bestCoverageGap: 0,
@@ -162,6 +166,34 @@ function phraseCoverage(phrases: QuestionView['phrases'], present: ReadonlySet<s
  * How rare the rarest question term the sentence (with its context) does not say is, against the rarest
  * term of the question (0..1): a question that looks answered but for one changed name or number.
  */
+/** Share of the question's names that the passage and its title do not hold, every word of them. */
+function nameMissing(names: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>): number {
+  if (names.length === 0) return 0;
+  return names.filter((name) => !holdsName(name, present)).length / names.length;
+}
+
+/** Every word of the name is there (as its stem), alone or joined to the next one ("Viet Nam" as "Vietnam"). */
+function holdsName(name: readonly string[], present: ReadonlySet<string>): boolean {
+  for (let i = 0; i < name.length; i++) {
+    if (i + 1 < name.length && present.has(stem(name[i] + name[i + 1]))) i++;
+    else if (!holdsWord(stem(name[i]), present)) return false;
+  }
+  return true;
+}
+
+/** The stem, or one it begins or that begins it: "Vietnamese" is about "Vietnam", "Indonesian" about "Indonesia". */
+function holdsWord(word: string, present: ReadonlySet<string>): boolean {
+  if (present.has(word)) return true;
+  for (const p of present) {
+    const [shorter, longer] = p.length < word.length ? [p, word] : [word, p];
+    if (shorter.length >= NAME_PREFIX_MIN && longer.startsWith(shorter)) return true;
+  }
+  return false;
+}
+
+/** Shortest stem that counts as the start of a name's word (shorter ones begin too many unrelated words). */
+const NAME_PREFIX_MIN = 4;
+
 function missingRareTerm(terms: readonly WeightedTerm[], present: ReadonlySet<string>): number {
   const rarest = Math.max(0, ...terms.map((t) => t.weight));
   if (rarest === 0) return 0;
@@ -218,6 +250,7 @@ export const QUESTION_FEATURE_NAMES = [
   'lexicalRank',
   'unknownTerms',
   'unknownName',
+  'nameMissing',
   'unknownPhrases',
   'scatteredTerms',
   'lexicalRunnerUp',
@@ -268,6 +301,7 @@ export function questionFeatures(q: QuestionSummary, ranked: ReadonlyArray<{ fea
     lexicalRank: f?.lexicalRank ?? 0,
     unknownTerms: q.unknownTerms,
     unknownName: q.unknownName ? 1 : 0,
+    nameMissing: f?.nameMissing ?? 0,
     unknownPhrases: q.unknownPhrases,
     scatteredTerms: f?.scatteredTerms ?? 0,
     lexicalRunnerUp: q.lexicalRunnerUp,

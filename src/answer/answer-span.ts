@@ -1,4 +1,4 @@
-import { answerTypeOf, foldDiacritics, isStopword, stem, words, type AnswerType } from '../analysis/index.js';
+import { answerTypeOf, foldDiacritics, isStopword, questionNames, stem, words, type AnswerType } from '../analysis/index.js';
 
 /** Where the answer sits in the sentence (`sentence.slice(start, end) === text`), and how sure we are of it (0..1). */
 export interface AnswerSpan {
@@ -160,13 +160,6 @@ function markQuestionWords(tokens: Token[], terms: { folded: Set<string>; stems:
   }
 }
 
-/** The question's capitalized words past its first, folded. */
-function questionNames(question: string): string[] {
-  const names: string[] = [];
-  const ws = question.split(/[^\p{L}\p{N}'’-]+/u);
-  for (let i = 1; i < ws.length; i++) if (/^\p{Lu}/u.test(ws[i]) && ws[i].length >= 4) names.push(fold(ws[i].toLowerCase()));
-  return names;
-}
 
 /** At most one letter added, dropped or changed. */
 function nearlySame(a: string, b: string): boolean {
@@ -882,7 +875,7 @@ export function findAnswerSpanWith(question: string, sentence: string, questionL
     searched.folded.forEach((f) => terms.folded.add(f));
     searched.stems.forEach((f) => terms.stems.add(f));
   }
-  markQuestionWords(tokens, terms, questionNames(question));
+  markQuestionWords(tokens, terms, questionNames(question).flat().filter((word) => word.length >= 4));
   const qPositions: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (tokens[i].inQuestion) qPositions.push(i);
 

@@ -204,6 +204,7 @@ export class ExtractiveAnswerer implements Answerer {
       sequence,
       unknownTerms: total > 0 ? unknown / total : 0,
       unknownName: this.namesSomethingUnknown(retrieval.names),
+      names: retrieval.names,
       ...this.retrievalShape(this.passagesRead(retrieval)),
     };
   }

@@ -1,6 +1,6 @@
 import type { ChatTurn } from './retriever.js';
-import { literalTerms, questionNames, translatedTerm, type AnswerTerm } from './answer-terms.js';
-import { casedWords, contentTerms, detectLanguage, foldDiacritics, joinPlaceNames, QuestionPattern, type Lang } from '../analysis/index.js';
+import { literalTerms, translatedTerm, type AnswerTerm } from './answer-terms.js';
+import { casedWords, contentTerms, detectLanguage, foldDiacritics, joinPlaceNames, QuestionPattern, questionNames, type Lang } from '../analysis/index.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
 // Vietnamese words begin and end with letters outside \w, where \b never matches: those alternatives use letter look-arounds.
@@ -70,7 +70,7 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
     denseText: lang === 'vi' && english ? english : joinPlaceNames(base),
     wantsLatest: LATEST.test(question, lang),
     answerTerms: termsToAnswer(asked, asked === base ? expansion : vietnameseExpansion(asked, lang)),
-    names: lang === 'en' ? questionNames(question) : [],
+    names: questionNames(question),
     isFollowUp,
     previousAnswer: isFollowUp && answer ? { docIds: answer.docIds ?? [], text: answer.content.replace(/\[\d+\]/g, ' ') } : null,
   };

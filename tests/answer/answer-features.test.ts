@@ -3,12 +3,13 @@ import { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, weighTerms, ty
 import { sentenceFeatures, type SentenceView } from '../../src/answer/answer-features.js';
 import { termSequence } from '../../src/answer/sentence-scoring.js';
 import { literalTerms, type RetrievedPassage } from '../../src/retrieve/index.js';
+import { questionNames } from '../../src/analysis/index.js';
 
 const idf = (t: string) => ({ treaty: 3, hanoi: 2, signed: 1.5, convention: 2.5 })[t] ?? 1;
 
 function question(text: string): QuestionView {
   const sequence = termSequence(text);
-  return { text, lang: 'en', evidenceLang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
+  return { text, lang: 'en', evidenceLang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, names: questionNames(text), phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
 }
 
 function sentence(text: string, rank = 0): SentenceView {
@@ -33,6 +34,15 @@ describe('answer features', () => {
     expect(other.coverage).toBeCloseTo(2 / (2 + 2.5 + 1.5), 5);
     expect(other.missingRareTerm).toBe(1);
     expect(answer.missingRareTerm).toBe(0);
+  });
+
+  it('says when the passage lacks a name the question uses, spelled apart or together ("Viet Nam", "Vietnam")', () => {
+    const named = question('When did Antonio Guterres visit Viet Nam?');
+    expect(sentenceFeatures(named, sentence('Antonio Guterres arrived in Vietnam on Monday.')).nameMissing).toBe(0);
+    expect(sentenceFeatures(named, sentence('The envoy arrived in Vietnam on Monday.')).nameMissing).toBe(0.5);
+    expect(sentenceFeatures(named, sentence('The envoy arrived on Monday.')).nameMissing).toBe(1);
+    expect(sentenceFeatures(q, sentence('The weather in Hanoi was mild.')).nameMissing).toBe(1);
+    expect(sentenceFeatures(question('What share of Vietnamese firms sell overseas?'), sentence("About 10% of Vietnam's firms export.")).nameMissing).toBe(0);
   });
 
   it('gives every named feature a finite value', () => {

@@ -53,7 +53,7 @@ describe('what a question searches for', () => {
     expect(wordsOf(context.answerTerms)).toEqual(expect.arrayContaining(['member', 'agreed', 'mechanisms']));
   });
 
-  it('lists the names an English question uses, but not its capitalized first word', () => {
+  it('lists the names a question uses, but not its capitalized first word', () => {
     expect(buildQueryContext('What is the capital of France?').names).toEqual([['france']]);
     expect(buildQueryContext('Which company makes the iPhone?').names).toEqual([['iphone']]);
     expect(buildQueryContext('What did Antonio Guterres say about Viet Nam?').names).toEqual([
@@ -62,7 +62,7 @@ describe('what a question searches for', () => {
     ]);
     expect(buildQueryContext('When was the AI law passed?').names).toEqual([['ai']]);
     expect(buildQueryContext('how will ai change jobs?').names).toEqual([]);
-    expect(buildQueryContext('Bộ trưởng Nguyễn Mạnh Hùng gặp ai?').names).toEqual([]);
+    expect(buildQueryContext('Bộ trưởng Nguyễn Mạnh Hùng gặp ai?').names).toEqual([['nguyen', 'manh', 'hung']]);
   });
 
   it('does not look for the "many" of "how many" in the answer', () => {
