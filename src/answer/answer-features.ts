@@ -94,6 +94,8 @@ export interface SentenceView {
   similarity: number;
   /** The passage misses a term of a short question. */
   scattered: boolean;
+  /** Share of the question's names that the passage and its title lack (see nameMissing). */
+  namesMissing: number;
 }
 
 export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVector {
@@ -129,7 +131,7 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
     firstInPassage: s.position === 0 ? 1 : 0,
     unknownTerms: q.unknownTerms,
     unknownName: q.unknownName ? 1 : 0,
-    nameMissing: nameMissing(q.names, s.passageStems),
+    nameMissing: s.namesMissing,
     unknownPhrases: q.unknownPhrases,
     scatteredTerms: s.scattered ? 1 : 0,
     bestCoverageGap: 0,
@@ -166,8 +168,8 @@ function phraseCoverage(phrases: QuestionView['phrases'], present: ReadonlySet<s
  * How rare the rarest question term the sentence (with its context) does not say is, against the rarest
  * term of the question (0..1): a question that looks answered but for one changed name or number.
  */
-/** Share of the question's names that the passage and its title do not hold, every word of them. */
-function nameMissing(names: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>): number {
+/** Share of the question's names that the passage and its title (their stems) do not hold, every word of them. */
+export function nameMissing(names: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>): number {
   if (names.length === 0) return 0;
   return names.filter((name) => !holdsName(name, present)).length / names.length;
 }

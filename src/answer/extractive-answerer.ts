@@ -7,7 +7,7 @@ import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
 import { answerTypeOf, syllablePairs, words, type Lang } from '../analysis/index.js';
-import { addRelativeFeatures, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
+import { addRelativeFeatures, nameMissing, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
 import type { AnswerModel } from './answer-model.js';
 import { termPresence, termSequence, termSequenceOfWords, weighTerms, type WeightedTerm } from './sentence-scoring.js';
 import { notAnsweredText } from './messages.js';
@@ -141,6 +141,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { minSentenceWords } = this.settings;
     const passages = this.passagesRead(retrieval).map((retrieved) => this.readPassage(retrieved));
     const scattered = this.scatteredTerms(view.terms, passages);
+    const namesMissing = passages.map((p) => nameMissing(view.names, p.stems));
     const raw = passages.flatMap(({ retrieved, spans, sentences, titleSequence, stems: passageStems }, rank) => {
       const { passage } = retrieved;
       return spans
@@ -162,6 +163,7 @@ export class ExtractiveAnswerer implements Answerer {
             passageStems,
             titleStems: new Set(titleSequence),
             scattered: scattered.has(passage.chunkId),
+            namesMissing: namesMissing[rank],
           };
         })
         .filter((c) => c.wordCount >= minSentenceWords);
