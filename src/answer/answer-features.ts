@@ -164,10 +164,6 @@ function phraseCoverage(phrases: QuestionView['phrases'], present: ReadonlySet<s
   return total === 0 ? 0 : found / total;
 }
 
-/**
- * How rare the rarest question term the sentence (with its context) does not say is, against the rarest
- * term of the question (0..1): a question that looks answered but for one changed name or number.
- */
 /** Share of the question's names that the passage and its title (their stems) do not hold, every word of them. */
 export function nameMissing(names: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>): number {
   if (names.length === 0) return 0;
@@ -196,6 +192,10 @@ function holdsWord(word: string, present: ReadonlySet<string>): boolean {
 /** Shortest stem that counts as the start of a name's word (shorter ones begin too many unrelated words). */
 const NAME_PREFIX_MIN = 4;
 
+/**
+ * How rare the rarest question term the sentence (with its context) does not say is, against the rarest
+ * term of the question (0..1): a question that looks answered but for one changed name or number.
+ */
 function missingRareTerm(terms: readonly WeightedTerm[], present: ReadonlySet<string>): number {
   const rarest = Math.max(0, ...terms.map((t) => t.weight));
   if (rarest === 0) return 0;

@@ -160,7 +160,6 @@ function markQuestionWords(tokens: Token[], terms: { folded: Set<string>; stems:
   }
 }
 
-
 /** At most one letter added, dropped or changed. */
 function nearlySame(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;

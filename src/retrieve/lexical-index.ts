@@ -162,7 +162,8 @@ const COMMON_TERM_MIN_PASSAGES = 1000;
  * "phát hành") outranks the one naming its subject. mlqa-vi (509 questions), R@1 / R@5 / R@8 with 1 to 5 repeats:
  * 62.5 / 80.2 / 83.7, 64.2 / 81.3 / 84.7, 65.6 / 81.3 / 83.5, 66.8 / 81.5 / 83.5, 66.0 / 81.1 / 83.7 %; the same
  * curve as exact BM25 sums (syllables + w x pairs, w from 0 to 1.5: flat from 0.2 to 0.4, worse on either side).
- * The English questions have no pairs and are searched as before.
+ * The English questions have no pairs and are searched as before. A query is at most MAX_QUERY_TERMS terms, so at
+ * most three times as many phrases.
  */
 const SYLLABLE_REPEATS = 3;
 
