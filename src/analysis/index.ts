@@ -3,11 +3,12 @@
  * text or a question (language, words and their folded and stemmed forms,
  * index terms, the kind of fact a question asks for).
  */
-export { detectLanguage, type Lang } from './language.js';
+export { detectLanguage, hasNoVietnameseMarks, type Lang } from './language.js';
 export { QuestionPattern } from './question-pattern.js';
 export { answerTypeOf, answerTypeMatch, type AnswerType } from './answer-type.js';
 export { questionNames } from './question-names.js';
 export {
+  canonicalText,
   casedWords,
   contentTerms,
   contentWords,

@@ -10,6 +10,15 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
+/**
+ * Text as every stage reads it: Unicode NFC. A Vietnamese letter may arrive as a base letter and combining
+ * marks (some keyboards' "Unicode tổ hợp" mode, text copied from some PDFs), which word patterns cut apart
+ * ("nào" as "na" + "o"). Questions and articles are read through this where they enter.
+ */
+export function canonicalText(text: string): string {
+  return text.normalize('NFC');
+}
+
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
 
 /** The words of `text` as written (case kept), with where each starts. */

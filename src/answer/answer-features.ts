@@ -37,6 +37,7 @@ export const FEATURE_NAMES = [
   'unknownPhrases',
   'scatteredTerms',
   'bestCoverageGap',
+  'offTitleCoverage',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -135,7 +136,24 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
     unknownPhrases: q.unknownPhrases,
     scatteredTerms: s.scattered ? 1 : 0,
     bestCoverageGap: 0,
+    offTitleCoverage: offTitleCoverage(q.terms, s.stems, s.titleStems),
   };
+}
+
+/**
+ * IDF-weighted share of the question's terms that the article's title does not say, said by the sentence
+ * (0 when the title says them all). Within an article the title's words are its subject, said everywhere:
+ * the others ("Who directed the drill?" over "Special forces hold a counter-terrorism drill") pick the sentence.
+ */
+function offTitleCoverage(terms: readonly WeightedTerm[], present: ReadonlySet<string>, title: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    const weight = t.weight * (1 - termPresence(t, title));
+    total += weight;
+    found += weight * termPresence(t, present);
+  }
+  return total === 0 ? 0 : found / total;
 }
 
 /** Fills the features that compare a sentence with the others retrieved for the same question. */

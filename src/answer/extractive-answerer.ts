@@ -6,7 +6,7 @@ import { findAnswerSpan, type SpanReading } from './answer-span.js';
 import type { Answerer } from './answerer.js';
 import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
-import { answerTypeOf, syllablePairs, words, type Lang } from '../analysis/index.js';
+import { answerTypeOf, canonicalText, syllablePairs, words, type Lang } from '../analysis/index.js';
 import { addRelativeFeatures, nameMissing, questionFeatures, sentenceFeatures, summarizeQuestion, type FeatureVector, type QuestionView } from './answer-features.js';
 import type { AnswerModel } from './answer-model.js';
 import { termPresence, termSequence, termSequenceOfWords, weighTerms, type WeightedTerm } from './sentence-scoring.js';
@@ -107,8 +107,9 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly settings: ExtractiveSettings = DEFAULT_EXTRACTIVE,
   ) {}
 
-  async answer(question: string, retrieval: RetrievalResult): Promise<AnswerResult> {
+  async answer(asked: string, retrieval: RetrievalResult): Promise<AnswerResult> {
     if (!this.model) throw new Error('ExtractiveAnswerer needs an answer model to answer (npm run train:answerer)');
+    const question = canonicalText(asked);
     const { candidates, view } = await this.rankSentences(question, retrieval);
     const reading = { lang: view.evidenceLang, translated: view.lang !== view.evidenceLang };
     const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(reading, questionFeatures(summarizeQuestion(view), candidates));

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { cleanArticleText, type CleanedText } from './clean-text.js';
 import { DEFAULT_HTML_BUDGET, htmlToText, type HtmlBudget } from './html-to-text.js';
 import { markdownToText } from './markdown-to-text.js';
-import { detectLanguage } from '../analysis/index.js';
+import { canonicalText, detectLanguage } from '../analysis/index.js';
 import { readFrontMatter } from './front-matter.js';
 import { readHeaderLines } from './header-lines.js';
 import { findPublishedDate, titleFromText } from './metadata.js';
@@ -53,19 +53,20 @@ interface Extracted {
 
 function extract(file: SourceFile, { htmlBudget = DEFAULT_HTML_BUDGET, checkpoint = () => undefined }: BuildOptions): Extracted {
   const extension = extname(file.relativePath).toLowerCase();
+  const content = canonicalText(file.content);
   if (extension === '.html' || extension === '.htm') {
-    const page = htmlToText(file.content, htmlBudget);
+    const page = htmlToText(content, htmlBudget);
     checkpoint('reading the HTML');
     return { cleaned: cleanArticleText(page.text), stated: page.stated, pageTitle: page.title };
   }
   if (extension === '.md' || extension === '.markdown') {
-    const { stated, body } = readFrontMatter(file.content);
+    const { stated, body } = readFrontMatter(content);
     const md = markdownToText(body);
     const cleaned = cleanArticleText(md.text);
     if (md.title && cleaned.headline === null) cleaned.paragraphs = cleaned.paragraphs.filter((p) => p !== md.title);
     return { cleaned, stated: preferStated(stated, { ...NOTHING_STATED, title: md.title }), pageTitle: null };
   }
-  const { stated, body } = readHeaderLines(file.content);
+  const { stated, body } = readHeaderLines(content);
   return { cleaned: cleanArticleText(body), stated, pageTitle: null };
 }
 

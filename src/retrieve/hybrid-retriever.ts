@@ -6,7 +6,7 @@ import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusio
 import { LexicalIndex, type LexicalHit } from './lexical-index.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
 import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
-import { words } from '../analysis/index.js';
+import { canonicalText, words } from '../analysis/index.js';
 
 /** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
 export class HybridRetriever implements Retriever {
@@ -26,7 +26,7 @@ export class HybridRetriever implements Retriever {
   }
 
   async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
-    const context = buildQueryContext(query.question, query.history);
+    const context = buildQueryContext(canonicalText(query.question), query.history?.map((turn) => ({ ...turn, content: canonicalText(turn.content) })));
     const accept = this.filterFor(query.filters);
     const s = this.settings;
     // The BM25 searches of a large archive run on a worker thread: the dense search runs meanwhile.

@@ -1,6 +1,6 @@
 import type { ChatTurn } from './retriever.js';
 import { literalTerms, translatedTerm, type AnswerTerm } from './answer-terms.js';
-import { casedWords, contentTerms, detectLanguage, foldDiacritics, joinPlaceNames, QuestionPattern, questionNames, type Lang } from '../analysis/index.js';
+import { casedWords, contentTerms, detectLanguage, joinPlaceNames, QuestionPattern, questionNames, type Lang } from '../analysis/index.js';
 import { englishExpansion } from './vi-en-lexicon.js';
 
 // Vietnamese words begin and end with letters outside \w, where \b never matches: those alternatives use letter look-arounds.
@@ -77,7 +77,7 @@ export function buildQueryContext(question: string, history: readonly ChatTurn[]
 }
 
 function vietnameseExpansion(text: string, lang: Lang): ReturnType<typeof englishExpansion> | null {
-  return lang === 'vi' || /[^\x00-\x7F]/.test(text) ? englishExpansion(foldDiacritics(text.toLowerCase())) : null;
+  return lang === 'vi' || /[^\x00-\x7F]/.test(text) ? englishExpansion(text) : null;
 }
 
 /** What an answer should say: the question's words, a glossary phrase by any of its English renderings. */

@@ -4,7 +4,7 @@
  * default embedding model reads English only; names and numbers already match
  * once diacritics are folded.
  */
-import { isFoldedVietnameseStopword } from '../analysis/index.js';
+import { foldDiacritics, hasNoVietnameseMarks, isFoldedVietnameseStopword, isStopword, words } from '../analysis/index.js';
 
 /** Folded Vietnamese phrase → its English renderings, separated by "|" ("held|takes place"). */
 const GLOSSARY: Record<string, string> = {
@@ -192,20 +192,35 @@ export interface Expansion {
   english: string;
   /** Per glossary phrase found, the phrase itself and its English renderings ("diễn ra" → "dien ra", "held", "takes place"). */
   translations: string[][];
-  /** The content words left once those phrases and Vietnamese function words are taken out. */
+  /** The words left once those phrases and function words are taken out, as written. */
   rest: string;
 }
 
-/** Glossary lookup in a (diacritic-folded, lower-cased) Vietnamese text. */
-export function englishExpansion(foldedText: string): Expansion {
-  let rest = ` ${foldedText.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+/**
+ * Glossary lookup in a Vietnamese text. Phrases are found among its words folded, so that a question typed
+ * without marks finds them too. The words left are told from function words as written: folded, "Nhật"
+ * (Japan) is "nhất" (most), "đầu tư" (investment) "đâu" (where) and "Đảng" (the Party) "đang".
+ */
+export function englishExpansion(text: string): Expansion {
+  const tokens = words(text);
+  const folded = tokens.map(foldDiacritics);
+  const used = tokens.map(() => false);
   const translations: string[][] = [];
   for (const [phrase, english] of ENTRIES) {
-    const needle = ` ${phrase} `;
-    if (!rest.includes(needle)) continue;
-    translations.push([phrase, ...english.split('|')]);
-    rest = rest.split(needle).join(' ');
+    if (takePhrase(phrase.split(' '), folded, used)) translations.push([phrase, ...english.split('|')]);
   }
-  const content = rest.split(' ').filter((w) => w !== '' && !isFoldedVietnameseStopword(w));
-  return { english: translations.flatMap(([, ...renderings]) => renderings).join(' '), translations, rest: content.join(' ') };
+  const unmarked = hasNoVietnameseMarks(text);
+  const rest = tokens.filter((word, i) => !used[i] && !(unmarked ? isFoldedVietnameseStopword(folded[i]) : isStopword(word)));
+  return { english: translations.flatMap(([, ...renderings]) => renderings).join(' '), translations, rest: rest.join(' ') };
+}
+
+/** Marks every free occurrence of the phrase among the folded words as used; whether there was one. */
+function takePhrase(phrase: readonly string[], folded: readonly string[], used: boolean[]): boolean {
+  let found = false;
+  for (let i = 0; i + phrase.length <= folded.length; i++) {
+    if (!phrase.every((word, k) => !used[i + k] && folded[i + k] === word)) continue;
+    for (let k = 0; k < phrase.length; k++) used[i + k] = true;
+    found = true;
+  }
+  return found;
 }

@@ -48,6 +48,18 @@ describe('answer features', () => {
     expect(sentenceFeatures(q, { ...sentence('The weather in Hanoi was mild.'), namesMissing: 1 }).nameMissing).toBe(1);
   });
 
+  it("measures the question's terms the article's title does not say: those pick the sentence within an article", () => {
+    const drill = question('Who directed the counter-terrorism drill?');
+    const titled = (text: string) => ({ ...sentence(text), titleStems: new Set(termSequence('Special forces hold a counter-terrorism drill')) });
+    const directed = sentenceFeatures(drill, titled('General Tran Van Nam directed the exercise.'));
+    const aboutDrill = sentenceFeatures(drill, titled('The counter-terrorism drill lasted two hours.'));
+    expect(aboutDrill.coverage).toBeGreaterThan(directed.coverage);
+    expect(directed.offTitleCoverage).toBe(1);
+    expect(aboutDrill.offTitleCoverage).toBe(0);
+    // A title that says every term leaves nothing to measure.
+    expect(sentenceFeatures(drill, { ...sentence('x'), titleStems: new Set(termSequence('Who directed the counter-terrorism drill')) }).offTitleCoverage).toBe(0);
+  });
+
   it('gives every named feature a finite value', () => {
     const f = sentenceFeatures(q, sentence('The Hanoi Convention was signed on October 25, 2025.'));
     for (const name of FEATURE_NAMES) expect(Number.isFinite(f[name]), name).toBe(true);

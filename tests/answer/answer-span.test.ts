@@ -37,9 +37,11 @@ describe('findAnswerSpan: dates', () => {
 });
 
 describe('findAnswerSpan: numbers', () => {
-  it('keeps the unit the question counts', () => {
+  it('keeps the unit the question counts in English; in Vietnamese gives the number, never half a word of its unit', () => {
     expect(span('How many delegates attended the conference?', 'Around 800 delegates attended the conference in Hanoi.')).toBe('800 delegates');
-    expect(span('Bao nhiêu ngày mùa đông dưới 0 độ?', 'Tại các vùng lạnh nhất nhiệt độ ở mức dưới không trong khoảng 40 ngày mùa đông.', 'vi')).toBe('40 ngày');
+    expect(span('Bao nhiêu ngày mùa đông dưới 0 độ?', 'Tại các vùng lạnh nhất nhiệt độ ở mức dưới không trong khoảng 40 ngày mùa đông.', 'vi')).toBe('40');
+    // "công dân" (citizen) is one word of two syllables: "12 công" would cut it.
+    expect(span('Cảnh sát bắt giữ bao nhiêu công dân Hàn Quốc?', 'Tuần trước, cảnh sát đã bắt giữ 12 công dân Hàn Quốc tại sân bay.', 'vi')).toBe('12');
   });
 
   it('finds percentages and money', () => {
@@ -63,6 +65,11 @@ describe('findAnswerSpan: people and places', () => {
     expect(span('Who chairs the committee?', 'The committee is chaired by Deputy Prime Minister Nguyen Chi Dung.')).toContain('Nguyen Chi Dung');
     expect(span('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?', 'Bộ trưởng Bộ Khoa học và Công nghệ Nguyễn Mạnh Hùng phát biểu tại hội nghị.', 'vi')).toBe('Nguyễn Mạnh Hùng');
     expect(span('Who was cast as the villain?', 'Alessandro Cremona was cast as the villain in the film.')).toBe('Alessandro Cremona');
+  });
+
+  it('does not answer with a Vietnamese name cut short where a lower-case syllable goes on ("Tổng Tham" of "Tổng Tham mưu trưởng")', () => {
+    const sentence = 'Ông Lê Minh Hoàng, Ủy viên Ban Thường vụ, Tổng Tham mưu trưởng, dự và chỉ đạo buổi diễn tập.';
+    expect(span('Ai chỉ đạo buổi diễn tập?', sentence, 'vi')).toBe('Lê Minh Hoàng');
   });
 
   it('finds a place after in/at/ở/tại', () => {

@@ -35,6 +35,19 @@ describe('HTML, Markdown and Vietnamese articles', () => {
     expect(findDate('March 1, 2025')).toBe('2025-03-01');
   });
 
+  it('stores an article typed with decomposed letters (base letter + combining marks) as composed text', () => {
+    const title = 'Hà Nội khởi công tuyến đường sắt đô thị mới';
+    const text = 'Sáng nay, thành phố Hà Nội đã chính thức khởi công tuyến đường sắt đô thị số 5 dài 38 km, dự kiến hoàn thành vào năm 2030 sau nhiều năm chuẩn bị.';
+    const doc = buildDocument(file('vi/metro.txt', `${title}
+
+${text}
+`.normalize('NFD')));
+    if ('reason' in doc) throw new Error(doc.reason);
+    expect(doc.title).toBe(title);
+    expect(doc.cleanText).toBe(text);
+    expect(doc.lang).toBe('vi');
+  });
+
   it('reports a file with no article text instead of indexing chrome', () => {
     const result = buildDocument(file('empty.txt', 'Home\nShare\nComment (0)\n'));
     expect(result).toMatchObject({ reason: expect.stringContaining('no article text') });

@@ -53,6 +53,14 @@ describe('what a question searches for', () => {
     expect(wordsOf(context.answerTerms)).toEqual(expect.arrayContaining(['member', 'agreed', 'mechanisms']));
   });
 
+  it('keeps the words whose unmarked spelling is a function word ("Nhật" and "nhất", "đầu tư" and "đâu")', () => {
+    const terms = wordsOf(buildQueryContext('Người Nhật đầu tư bao nhiêu vào thị trường máy bay?').answerTerms);
+    expect(terms).toEqual(expect.arrayContaining(['nhat', 'dau', 'tu', 'thi', 'may', 'bay']));
+    expect(terms).not.toEqual(expect.arrayContaining(['nhieu']));
+    // Typed without marks, "nhat" may be "nhất" (most) as well as "Nhật": function words go by their unmarked form.
+    expect(wordsOf(buildQueryContext('Bao nhieu nguoi den?').answerTerms)).not.toEqual(expect.arrayContaining(['nhieu']));
+  });
+
   it('lists the names a question uses, but not its capitalized first word', () => {
     expect(buildQueryContext('What is the capital of France?').names).toEqual([['france']]);
     expect(buildQueryContext('Which company makes the iPhone?').names).toEqual([['iphone']]);

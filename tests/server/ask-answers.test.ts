@@ -9,6 +9,7 @@ interface AskBody {
   answer: string;
   answered: boolean;
   citations: Citation[];
+  answerSpan?: { n: number; start: number; end: number; text: string };
   timings: { retrieveMs: number; answerMs: number; totalMs: number };
   index: { version: string; model: string };
 }
@@ -109,6 +110,15 @@ describe('POST /ask answers from the seed articles with citations', () => {
     const abstained = await ask('Thu do cua Uc la thanh pho nao?');
     expect(abstained.answered).toBe(false);
     expect(abstained.answer).toMatch(/Các bài báo không chứa câu trả lời/);
+  });
+
+  it('answers a Vietnamese question whose letters arrive decomposed (combining marks) as it answers the composed one', async () => {
+    const composed = 'Amandeep Singh Gill làm việc với Đại sứ Đặng Hoàng Giang ở đâu?';
+    const [decomposed, expected] = [await ask(composed.normalize('NFD')), await ask(composed)];
+    expect(decomposed.answered).toBe(true);
+    expect(decomposed.answer).toBe(expected.answer);
+    expect(decomposed.answerSpan?.text).toBe(expected.answerSpan?.text);
+    expect(expected.answerSpan?.text).toMatch(/New York/);
   });
 
   it('uses the conversation history for a follow-up question', async () => {
