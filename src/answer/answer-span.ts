@@ -205,10 +205,11 @@ const DATE_VI = new RegExp(
 
 const NUM = '(?:[$€£¥]\\s?|US\\$\\s?)?\\d+(?:[.,]\\d+)*(?:\\.\\d+)?%?';
 const NUM_WORD_EN = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a dozen|dozens|hundreds|thousands|millions|half)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))?';
-const SCALE_EN = '(?:\\s?(?:hundred|thousand|million|billion|trillion|m|bn|k))?';
+// "mln", "bln" and "pct": newswire abbreviations ("4.5 mln shares", "37 pct").
+const SCALE_EN = '(?:\\s?(?:hundred|thousand|million|billion|trillion|mln|bln|m|bn|k))?';
 const MOD_EN = '(?:(?:about|around|approximately|nearly|almost|over|under|more than|less than|fewer than|up to|at least|at most|roughly|some|only|just|an estimated|estimated|as many as|as much as|as few as|upwards of|close to|well over)\\s)?';
 const NUMBER_EN = new RegExp(
-  `${MOD_EN}(?:${NUM}|${NUM_WORD_EN})${SCALE_EN}(?:${RANGE}(?:${NUM}|${NUM_WORD_EN})${SCALE_EN})?(?:\\s?(?:%|percent|per cent))?`,
+  `${MOD_EN}(?:${NUM}|${NUM_WORD_EN})${SCALE_EN}(?:${RANGE}(?:${NUM}|${NUM_WORD_EN})${SCALE_EN})?(?:\\s?(?:%|percent|per cent|pct))?`,
   'iuy',
 );
 const NUM_WORD_VI = '(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|hàng trăm|hàng nghìn|hàng ngàn|hàng triệu|hàng chục|vài)(?:\\s(?:mươi|trăm|nghìn|ngàn|triệu|tỷ|một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))*';
@@ -348,7 +349,7 @@ const QUESTION_UNIT_FIT: Record<Lang, number> = { en: 0.08, vi: -0.01 };
 
 function numberCandidates(sentence: string, tokens: readonly Token[], question: string, foldedQuestion: string, lang: Lang): Candidate[] {
   const out: Candidate[] = [];
-  const asksPercent = /percent|percentage|proportion|share|tỷ lệ|phần trăm|%/u.test(question.toLowerCase());
+  const asksPercent = /percent|percentage|proportion|\bshare\b|tỷ lệ|phần trăm|%/u.test(question.toLowerCase());
   // A measure ("how long", "bao xa") is said with its unit ("128 days", "20 km"); a count mostly without.
   const asksMeasure = /\bhow (long|far|big|large|tall|high|deep|wide|old|heavy|fast)\b|bao (lâu|xa|cao|dài|rộng|sâu|lớn|nặng|nhiêu tuổi)/u.test(question.toLowerCase());
   for (const [from, last] of patternCandidates(sentence, tokens, lang === 'vi' ? NUMBER_VI : NUMBER_EN, foldedQuestion)) {
@@ -365,20 +366,24 @@ function numberCandidates(sentence: string, tokens: readonly Token[], question: 
       let fit = (digits ? 1 : 0.75) + hedge;
       if (YEAR_ONLY.test(tokens[last].text) && bare === last) fit = 0.55;
       if (!digits && lang === 'vi' && /^(một|năm|ba|hai)$/u.test(text)) fit = 0.5;
-      if (asksPercent && /%|percent|phần trăm/u.test(text)) fit += 0.1;
+      const percent = /%|percent|pct|phần trăm/u.test(text);
+      if (asksPercent && percent) fit += 0.1;
+      // "How many shares …" counts things: "37 pct" of them is not an answer.
+      if (percent && !asksPercent && /\bhow many\b/u.test(question.toLowerCase())) fit -= 0.3;
       out.push({ first, last, kind: 'number', fit });
       // The unit it counts: "800 delegates", "12.961 hộ gia đình" (for the question's own unit, see QUESTION_UNIT_FIT).
       // English units are one word, but for "square miles"; Vietnamese nouns run to two or three syllables.
       const twoWordUnit = lang === 'en' && UNIT_MODIFIER.test(tokens[last + 1]?.lower ?? '');
       const maxUnit = lang === 'vi' ? 3 : twoWordUnit ? 2 : 1;
       let u = last + 1;
-      while (u < tokens.length && tokens[u].word && tokens[u].inQuestion && u - last <= maxUnit) {
+      // A unit is a common noun: "4.5 mln Trilogy shares" counts shares, not Trilogy.
+      while (u < tokens.length && tokens[u].word && tokens[u].inQuestion && !tokens[u].cap && u - last <= maxUnit) {
         // A Vietnamese unit is cut only where the question's word ends: "5 công dân", never "5 công".
         const cutsWord = lang === 'vi' && lowerCaseWordAt(tokens, u + 1) && tokens[u + 1].inQuestion;
         if ((!twoWordUnit || u - last === 2) && !cutsWord) out.push({ first, last: u, kind: 'number', fit: fit + QUESTION_UNIT_FIT[lang] - 0.02 * (u - last), echoed: u - last });
         u++;
       }
-      if (u === last + 1 && u < tokens.length && tokens[u].word && !tokens[u].stop && !tokens[u].cap && !tokens[u].num && !/%|percent/.test(text)) {
+      if (u === last + 1 && u < tokens.length && tokens[u].word && !tokens[u].stop && !tokens[u].cap && !tokens[u].num && !percent) {
         const unitFit = fit + (asksMeasure ? 0.04 : -0.02);
         out.push({ first, last: u, kind: 'number', fit: unitFit });
         if (lang === 'vi' && u + 1 < tokens.length && tokens[u + 1].word && !tokens[u + 1].stop && !tokens[u + 1].cap) out.push({ first, last: u + 1, kind: 'number', fit: unitFit - 0.02 });
@@ -419,7 +424,7 @@ function nameCandidates(tokens: readonly Token[], lang: Lang): Candidate[] {
     const start = i;
     i = j + 1;
     // A month or weekday alone is a date, not a name; a capitalized function word alone ("In nomine") is not one either.
-    if (start === j && (CALENDAR_WORD.test(tokens[j].text) || tokens[j].stop)) continue;
+    if (start === j && (CALENDAR_WORD.test(tokens[j].text) || COMPANY_SUFFIX.test(tokens[j].text) || tokens[j].stop)) continue;
     runs.push([start, j]);
     const fit = nameFit(tokens, start, j, lang);
     out.push({ first: start, last: j, kind: 'name', fit });
@@ -440,6 +445,8 @@ function nameCandidates(tokens: readonly Token[], lang: Lang): Candidate[] {
   return out;
 }
 
+/** "Co", "Inc", "Ltd" alone end a company's name ("Phillips Petroleum Co Chairman …"); they name nothing. */
+const COMPANY_SUFFIX = /^(Co|Corp|Inc|Ltd|Plc|PLC|LLC|GmbH)$/;
 const CALENDAR_WORD = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /**

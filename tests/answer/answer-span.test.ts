@@ -50,6 +50,12 @@ describe('findAnswerSpan: numbers', () => {
     expect(span('How much did the company invest?', 'The company invested $2.5 billion in the new plant.')).toBe('$2.5 billion');
   });
 
+  it('reads newswire numbers ("4.5 mln", "37 pct"), and counts shares, not a percentage of them', () => {
+    const sentence = 'Teck Corp agreed to buy 4.5 mln Nordic common shares, which would raise its stake in Nordic to 37 pct from 29 pct.';
+    expect(span('How many Nordic shares will Teck buy?', sentence)).toBe('4.5 mln');
+    expect(span('What percentage of Nordic will Teck own?', sentence)).toBe('37 pct');
+  });
+
   it('says a measure with its unit', () => {
     expect(span('How long did the filming take?', 'The filming took 128 days across four countries.')).toBe('128 days');
     expect(span('How many square miles does the city cover?', 'The city covers 468.9 square miles, of which 164.1 are water.')).toBe('468.9 square miles');
@@ -65,6 +71,10 @@ describe('findAnswerSpan: people and places', () => {
     expect(span('Who chairs the committee?', 'The committee is chaired by Deputy Prime Minister Nguyen Chi Dung.')).toContain('Nguyen Chi Dung');
     expect(span('Ai là Bộ trưởng Bộ Khoa học và Công nghệ?', 'Bộ trưởng Bộ Khoa học và Công nghệ Nguyễn Mạnh Hùng phát biểu tại hội nghị.', 'vi')).toBe('Nguyễn Mạnh Hùng');
     expect(span('Who was cast as the villain?', 'Alessandro Cremona was cast as the villain in the film.')).toBe('Alessandro Cremona');
+  });
+
+  it('does not answer with a company suffix ("Co") for a person', () => {
+    expect(span('Who is the chairman of Phillips Petroleum?', 'Phillips Petroleum Co chairman Pete Silas said the company will cut its debt.')).toBe('Pete Silas');
   });
 
   it('does not answer with a Vietnamese name cut short where a lower-case syllable goes on ("Tổng Tham" of "Tổng Tham mưu trưởng")', () => {
