@@ -451,17 +451,14 @@ const CALENDAR_WORD = /^(January|February|March|April|May|June|July|August|Septe
 
 /**
  * A Vietnamese name of a body capitalizes its first syllable only ("Hội đồng"): a lone capital followed by a
- * lower-case syllable is most likely such a common noun cut short.
+ * lower-case syllable is most likely such a common noun cut short ("Quốc" of "Bộ Quốc phòng").
  */
 function nameFit(tokens: readonly Token[], first: number, last: number, lang: Lang): number {
-  if (lang !== 'vi') return 1;
+  if (lang !== 'vi' || first !== last) return 1;
   return lowerCaseWordAt(tokens, last + 1) && !isFunctionWord(tokens[last + 1], lang) ? CUT_NAME_FIT : 1;
 }
 
-/**
- * A run of capitals that a lower-case syllable goes on from is most likely a name cut short ("Tổng Tham"
- * of "Tổng Tham mưu trưởng", "Quân ủy Trung" of "Quân ủy Trung ương") or a common noun ("Hội đồng").
- */
+/** A longer run may be a name followed by its verb ("Lê Văn Nam chủ trì"): only a lone capital is judged. */
 const CUT_NAME_FIT = 0.6;
 
 function lowerCaseWordAt(tokens: readonly Token[], k: number): boolean {
@@ -937,6 +934,7 @@ export function findAnswerSpanWith(question: string, sentence: string, questionL
   if (!typed && qPositions.length === 0) return null;
   const margin = Number.isFinite(second) ? Math.min(1, Math.max(0, bestScore - second)) : 1;
   const base = typed ? CONFIDENCE_BASE[type] : CONFIDENCE_BASE.other * (type === 'other' ? 1 : 0.75);
-  const confidence = Math.min(0.95, base * (0.75 + 0.25 * margin) * (qPositions.length > 0 ? 1 : 0.7));
+  // A span that fits its kind poorly (a name cut short) is less sure, however far ahead of the others.
+  const confidence = Math.min(0.95, base * (0.75 + 0.25 * margin) * (qPositions.length > 0 ? 1 : 0.7) * Math.min(1, best.fit));
   return { start, end, text: sentence.slice(start, end), confidence: Math.round(confidence * 100) / 100 };
 }
