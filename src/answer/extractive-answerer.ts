@@ -114,7 +114,7 @@ export class ExtractiveAnswerer implements Answerer {
     const reading = { lang: view.evidenceLang, translated: view.lang !== view.evidenceLang };
     const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(reading, questionFeatures(summarizeQuestion(view), candidates));
     if (evidence < this.model.threshold(reading)) return this.abstain(retrieval, candidates, evidence);
-    const chosen = this.pickSentences(candidates);
+    const chosen = withAntecedent(this.pickSentences(candidates), candidates);
     const composed = compose(chosen);
     const answerSpan = this.answerSpan(question, view.lang, retrieval.searchedText, chosen, composed.citations);
     return { ...composed, answered: true, evidence, ...(answerSpan ? { answerSpan } : {}) };
@@ -362,6 +362,21 @@ function sameSpan(a: Candidate, b: Candidate): boolean {
 }
 
 /** Answer text and citations: one citation per passage, quoting the span of its chosen sentences. */
+/** "She later gave a speech …": a sentence that opens on a pronoun for a person or people, before a verb. */
+const OPENS_ON_PRONOUN = /^(?:(?:He|She|They|His|Her|Their)\b|(?:Ông|Bà|Anh|Chị|Cô|Họ|Nó|Hắn)(?:\s+ấy)?\s+\p{Ll})/u;
+
+/**
+ * The answer's first sentence quoted with the one before it when it opens on a pronoun: "She later gave a
+ * speech …" does not say who did; the sentence before, in the same passage, does.
+ */
+function withAntecedent(chosen: Candidate[], candidates: Candidate[]): Candidate[] {
+  const [first] = chosen;
+  if (!OPENS_ON_PRONOUN.test(first.text)) return chosen;
+  const { passage } = first.retrieved;
+  const before = candidates.find((c) => c.retrieved.passage.chunkId === passage.chunkId && c.end <= first.start && passage.text.slice(c.end, first.start).trim() === '');
+  return before && !chosen.includes(before) ? [before, ...chosen] : chosen;
+}
+
 function compose(chosen: Candidate[]): { answer: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
