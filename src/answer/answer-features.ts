@@ -146,14 +146,27 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
  * the others ("Who directed the drill?" over "Special forces hold a counter-terrorism drill") pick the sentence.
  */
 function offTitleCoverage(terms: readonly WeightedTerm[], present: ReadonlySet<string>, title: ReadonlySet<string>): number {
+  const weights = offTitleWeights(terms, title);
   let total = 0;
   let found = 0;
-  for (const t of terms) {
-    const weight = t.weight * (1 - termPresence(t, title));
-    total += weight;
-    found += weight * termPresence(t, present);
+  for (let i = 0; i < terms.length; i++) {
+    if (weights[i] === 0) continue;
+    total += weights[i];
+    found += weights[i] * termPresence(terms[i], present);
   }
   return total === 0 ? 0 : found / total;
+}
+
+// The sentences of a passage share its title's stems (one set per passage and question): weighed once.
+const titleWeights = new WeakMap<ReadonlySet<string>, { terms: readonly WeightedTerm[]; weights: number[] }>();
+
+/** Each term's weight times the share of it the title does not say. */
+function offTitleWeights(terms: readonly WeightedTerm[], title: ReadonlySet<string>): number[] {
+  const known = titleWeights.get(title);
+  if (known && known.terms === terms) return known.weights;
+  const weights = terms.map((t) => t.weight * (1 - termPresence(t, title)));
+  titleWeights.set(title, { terms, weights });
+  return weights;
 }
 
 /** Fills the features that compare a sentence with the others retrieved for the same question. */

@@ -145,6 +145,7 @@ export class ExtractiveAnswerer implements Answerer {
     const namesMissing = passages.map((p) => nameMissing(view.names, p.stems));
     const raw = passages.flatMap(({ retrieved, spans, sentences, titleSequence, stems: passageStems }, rank) => {
       const { passage } = retrieved;
+      const titleStems = new Set(titleSequence);
       return spans
         .map((s, i) => {
           const { sequence, phrases, wordCount } = sentences[i];
@@ -162,7 +163,7 @@ export class ExtractiveAnswerer implements Answerer {
             phrases,
             wordCount,
             passageStems,
-            titleStems: new Set(titleSequence),
+            titleStems,
             scattered: scattered.has(passage.chunkId),
             namesMissing: namesMissing[rank],
           };

@@ -185,7 +185,12 @@ const GLOSSARY: Record<string, string> = {
   'hoc sinh': 'pupils|students',
 };
 
-const ENTRIES = Object.entries(GLOSSARY).sort((a, b) => b[0].length - a[0].length);
+/** Glossary phrases by their first word, longest first within each: a question's words are looked up, not every phrase scanned. */
+const BY_FIRST_WORD = new Map<string, Array<{ phrase: string; words: string[]; english: string }>>();
+for (const [phrase, english] of Object.entries(GLOSSARY).sort((a, b) => b[0].length - a[0].length)) {
+  const words = phrase.split(' ');
+  BY_FIRST_WORD.set(words[0], [...(BY_FIRST_WORD.get(words[0]) ?? []), { phrase, words, english }]);
+}
 
 export interface Expansion {
   /** English equivalents of the glossary phrases found, every rendering, as one text to search. */
@@ -205,22 +210,15 @@ export function englishExpansion(text: string): Expansion {
   const tokens = words(text);
   const folded = tokens.map(foldDiacritics);
   const used = tokens.map(() => false);
-  const translations: string[][] = [];
-  for (const [phrase, english] of ENTRIES) {
-    if (takePhrase(phrase.split(' '), folded, used)) translations.push([phrase, ...english.split('|')]);
+  const found = new Map<string, string>();
+  for (let i = 0; i < folded.length; i++) {
+    const entry = (BY_FIRST_WORD.get(folded[i]) ?? []).find(({ words }) => !used[i] && words.every((word, k) => !used[i + k] && folded[i + k] === word));
+    if (!entry) continue;
+    entry.words.forEach((_, k) => (used[i + k] = true));
+    found.set(entry.phrase, entry.english);
   }
+  const translations = [...found].map(([phrase, english]) => [phrase, ...english.split('|')]);
   const unmarked = hasNoVietnameseMarks(text);
   const rest = tokens.filter((word, i) => !used[i] && !(unmarked ? isFoldedVietnameseStopword(folded[i]) : isStopword(word)));
   return { english: translations.flatMap(([, ...renderings]) => renderings).join(' '), translations, rest: rest.join(' ') };
-}
-
-/** Marks every free occurrence of the phrase among the folded words as used; whether there was one. */
-function takePhrase(phrase: readonly string[], folded: readonly string[], used: boolean[]): boolean {
-  let found = false;
-  for (let i = 0; i + phrase.length <= folded.length; i++) {
-    if (!phrase.every((word, k) => !used[i + k] && folded[i + k] === word)) continue;
-    for (let k = 0; k < phrase.length; k++) used[i + k] = true;
-    found = true;
-  }
-  return found;
 }
