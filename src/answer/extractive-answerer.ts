@@ -362,7 +362,6 @@ function sameSpan(a: Candidate, b: Candidate): boolean {
   return docA.docId === docB.docId && docA.start + a.start === docB.start + b.start;
 }
 
-/** Answer text and citations: one citation per passage, quoting the span of its chosen sentences. */
 /** "She later gave a speech …": a sentence that opens on a pronoun for a person or people, before a verb. */
 const OPENS_ON_PRONOUN = /^(?:(?:He|She|They|His|Her|Their)\b|(?:Ông|Bà|Anh|Chị|Cô|Họ|Nó|Hắn)(?:\s+ấy)?\s+\p{Ll})/u;
 
@@ -378,6 +377,7 @@ function withAntecedent(chosen: Candidate[], candidates: Candidate[]): Candidate
   return before && !chosen.includes(before) ? [before, ...chosen] : chosen;
 }
 
+/** Answer text and citations: one citation per passage, quoting the span of its chosen sentences. */
 function compose(chosen: Candidate[]): { answer: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();

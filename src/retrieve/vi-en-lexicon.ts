@@ -186,10 +186,10 @@ const GLOSSARY: Record<string, string> = {
 };
 
 /** Glossary phrases by their first word, longest first within each: a question's words are looked up, not every phrase scanned. */
-const BY_FIRST_WORD = new Map<string, Array<{ phrase: string; words: string[]; english: string }>>();
+const BY_FIRST_WORD = new Map<string, Array<{ phrase: string; parts: string[]; english: string }>>();
 for (const [phrase, english] of Object.entries(GLOSSARY).sort((a, b) => b[0].length - a[0].length)) {
-  const words = phrase.split(' ');
-  BY_FIRST_WORD.set(words[0], [...(BY_FIRST_WORD.get(words[0]) ?? []), { phrase, words, english }]);
+  const parts = phrase.split(' ');
+  BY_FIRST_WORD.set(parts[0], [...(BY_FIRST_WORD.get(parts[0]) ?? []), { phrase, parts, english }]);
 }
 
 export interface Expansion {
@@ -212,9 +212,9 @@ export function englishExpansion(text: string): Expansion {
   const used = tokens.map(() => false);
   const found = new Map<string, string>();
   for (let i = 0; i < folded.length; i++) {
-    const entry = (BY_FIRST_WORD.get(folded[i]) ?? []).find(({ words }) => !used[i] && words.every((word, k) => !used[i + k] && folded[i + k] === word));
+    const entry = (BY_FIRST_WORD.get(folded[i]) ?? []).find(({ parts }) => parts.every((part, k) => !used[i + k] && folded[i + k] === part));
     if (!entry) continue;
-    entry.words.forEach((_, k) => (used[i + k] = true));
+    entry.parts.forEach((_, k) => (used[i + k] = true));
     found.set(entry.phrase, entry.english);
   }
   const translations = [...found].map(([phrase, english]) => [phrase, ...english.split('|')]);
