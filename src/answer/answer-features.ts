@@ -127,7 +127,8 @@ export function sentenceFeatures(q: QuestionView, s: SentenceView): FeatureVecto
     lexicalRank: s.retrieved.lexicalRank === null ? 0 : 1 / s.retrieved.lexicalRank,
     denseRank: s.retrieved.denseRank === null ? 0 : 1 / s.retrieved.denseRank,
     sentenceSimilarity: s.similarity,
-    passageSimilarity: Math.max(0, s.retrieved.denseScore),
+    // The index model reads English only (like the word model's similarity, 0 for Vietnamese articles).
+    passageSimilarity: q.evidenceLang === 'vi' ? 0 : Math.max(0, s.retrieved.denseScore),
     lengthLog: Math.log1p(s.sequence.length),
     firstInPassage: s.position === 0 ? 1 : 0,
     unknownTerms: q.unknownTerms,
