@@ -60,6 +60,11 @@ describe('answer features', () => {
     expect(sentenceFeatures(drill, { ...sentence('x'), titleStems: new Set(termSequence('Who directed the counter-terrorism drill')) }).offTitleCoverage).toBe(0);
   });
 
+  it('reads the index model\'s passage cosine for English articles only (the model reads English)', () => {
+    expect(sentenceFeatures(q, sentence('The Hanoi Convention was signed in October.')).passageSimilarity).toBeCloseTo(0.4, 5);
+    expect(sentenceFeatures(question('Công ước Hà Nội được ký khi nào?'), sentence('Công ước Hà Nội được ký vào tháng 10.')).passageSimilarity).toBe(0);
+  });
+
   it('gives every named feature a finite value', () => {
     const f = sentenceFeatures(q, sentence('The Hanoi Convention was signed on October 25, 2025.'));
     for (const name of FEATURE_NAMES) expect(Number.isFinite(f[name]), name).toBe(true);
