@@ -3,13 +3,14 @@ import { FEATURE_NAMES, QUESTION_FEATURE_NAMES, questionFeatures, weighTerms, ty
 import { nameMissing, sentenceFeatures, type SentenceView } from '../../src/answer/answer-features.js';
 import { termSequence } from '../../src/answer/sentence-scoring.js';
 import { literalTerms, type RetrievedPassage } from '../../src/retrieve/index.js';
-import { questionNames } from '../../src/analysis/index.js';
+import { detectLanguage, questionNames } from '../../src/analysis/index.js';
 
 const idf = (t: string) => ({ treaty: 3, hanoi: 2, signed: 1.5, convention: 2.5 })[t] ?? 1;
 
 function question(text: string): QuestionView {
   const sequence = termSequence(text);
-  return { text, lang: 'en', evidenceLang: 'en', type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, names: questionNames(text), phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
+  const lang = detectLanguage(text);
+  return { text, lang, evidenceLang: lang, type: 'date', terms: weighTerms(literalTerms(text), idf), sequence, unknownTerms: 0, unknownName: false, names: questionNames(text), phrases: [], unknownPhrases: 0, lexicalRunnerUp: 0, articleSpread: 0 };
 }
 
 function sentence(text: string, rank = 0): SentenceView {
