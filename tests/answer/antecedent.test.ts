@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { committedAnswerModel, ExtractiveAnswerer } from '../../src/answer/index.js';
-import type { Embedder } from '../../src/embed/index.js';
-import { literalTerms, type RetrievalResult, type RetrievedPassage } from '../../src/retrieve/index.js';
+import { literalTerms } from '../../src/retrieve/index.js';
+import { constantEmbedder, retrievalOf, retrievedPassage } from '../helpers/retrieval.js';
 
 // The answerer's quoting is under test: vectors are a constant stand-in, the answer model the committed one.
-const constantEmbedder: Embedder = { modelId: 'constant', dimensions: 2, embed: async (texts) => texts.map(() => Float32Array.of(1, 0)) };
 const statistics = { idf: () => 2, knows: () => true };
 
-function retrieval(question: string, lang: 'en' | 'vi', text: string): RetrievalResult {
-  const passage = {
-    passage: { chunkId: 'd#0', docId: 'd', start: 0, end: text.length, text },
-    document: { docId: 'd', title: 'Festival news', lang },
-    score: 1,
-    lexicalRank: 1,
-    lexicalScore: 10,
-    denseRank: 1,
-    denseScore: 0.5,
-  } as unknown as RetrievedPassage;
-  return { passages: [passage], searchedText: question, queryVector: Float32Array.of(1, 0), queryModel: 'constant', denseText: '', lang, answerTerms: literalTerms(question), names: [] };
-}
+const retrieval = (question: string, lang: 'en' | 'vi', text: string) => retrievalOf([retrievedPassage(0, lang, text, 'Festival news')], lang, question, literalTerms(question));
 
 const answer = (question: string, lang: 'en' | 'vi', text: string) =>
   new ExtractiveAnswerer(constantEmbedder, statistics, committedAnswerModel()).answer(question, retrieval(question, lang, text));

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTRACTIVE, ExtractiveAnswerer, PASSAGES_CONSIDERED } from '../../src/answer/index.js';
-import type { Embedder } from '../../src/embed/index.js';
-import type { RetrievalResult, RetrievedPassage } from '../../src/retrieve/index.js';
+import type { RetrievalResult } from '../../src/retrieve/index.js';
 import { AskRequestSchema } from '../../src/server/schemas.js';
+import { constantEmbedder, retrievalOf, retrievedPassage } from '../helpers/retrieval.js';
 
-// The answerer's own decision is under test, not a model's: vectors are a constant stand-in.
-const constantEmbedder: Embedder = { modelId: 'constant', dimensions: 2, embed: async (texts) => texts.map(() => Float32Array.of(1, 0)) };
 const statistics = { idf: () => 1, knows: () => true };
 
 function retrieval(lang: 'en' | 'vi', sentence: (i: number) => string): RetrievalResult {
-  const passages = Array.from({ length: 10 }, (_, i): RetrievedPassage => {
-    const text = sentence(i);
-    return {
-      passage: { chunkId: `d${i}#0`, docId: `d${i}`, start: 0, end: text.length, text },
-      document: { docId: `d${i}`, title: `Article ${i}`, lang },
-      score: 1 / (i + 1),
-      lexicalRank: i + 1,
-      lexicalScore: 10 - i,
-      denseRank: i + 1,
-      denseScore: 0.5,
-    } as unknown as RetrievedPassage;
-  });
-  return { passages, searchedText: '', queryVector: Float32Array.of(1, 0), queryModel: 'constant', denseText: '', lang, answerTerms: [], names: [] };
+  return retrievalOf(Array.from({ length: 10 }, (_, i) => retrievedPassage(i, lang, sentence(i))), lang);
 }
 
 const readRanks = async (question: string, r: RetrievalResult) => {
