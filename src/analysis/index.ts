@@ -21,9 +21,11 @@ export {
   lexicalTokens,
   joinPlaceNames,
   stem,
+  termFormOf,
   syllablePairs,
   termForm,
   termForms,
   words,
 } from './text-folding.js';
 export { americanSpelling } from './spelling.js';
+export { isEnglishWord } from './english-words.js';

@@ -74,6 +74,14 @@ function stemmedEnglish(word: string): string {
 }
 
 /**
+ * The indexed form of a lower-case ASCII word, not memoized: for words met once, such as the candidates
+ * of a spelling correction, which would only crowd the stem cache.
+ */
+export function termFormOf(word: string): string {
+  return ENGLISH_WORD.test(word) ? stemmedEnglish(word) : word;
+}
+
+/**
  * The forms a term is indexed and searched under: English words by their stem
  * alone; other words lower-cased and, when they carry diacritics, folded too.
  */

@@ -109,7 +109,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(asked: string, retrieval: RetrievalResult): Promise<AnswerResult> {
     if (!this.model) throw new Error('ExtractiveAnswerer needs an answer model to answer (npm run train:answerer)');
-    const question = canonicalText(asked);
+    const question = retrieval.question ?? canonicalText(asked);
     const { candidates, view } = await this.rankSentences(question, retrieval);
     const reading = { lang: view.evidenceLang, translated: view.lang !== view.evidenceLang };
     const evidence = candidates.length === 0 ? 0 : this.model.answerableProbability(reading, questionFeatures(summarizeQuestion(view), candidates));
@@ -138,7 +138,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Every sentence of the retrieved passages with its features, most probable answer first. */
   async rankSentences(question: string, retrieval: RetrievalResult): Promise<{ candidates: Candidate[]; view: QuestionView }> {
-    const view = this.questionView(question, retrieval);
+    const view = this.questionView(retrieval.question ?? question, retrieval);
     const { minSentenceWords } = this.settings;
     const passages = this.passagesRead(retrieval).map((retrieved) => this.readPassage(retrieved));
     const scattered = this.scatteredTerms(view.terms, passages);

@@ -1,7 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Embedder } from '../embed/index.js';
 import { GenerativeDisabledError } from '../errors.js';
-import { HybridRetriever, LexicalIndex, type FusionSettings, type RetrievalQuery } from '../retrieve/index.js';
+import { HybridRetriever, LexicalIndex, type FusionSettings, type RetrievalQuery, type SpellingCorrection } from '../retrieve/index.js';
 import type { PassageStore } from '../store/index.js';
 import type { AnswerResult, AnswererName } from './answer-result.js';
 import type { AnswerOptions, Answerer } from './answerer.js';
@@ -11,6 +11,8 @@ import { GenerativeAnswerer, type GenerativeSettings } from './generative-answer
 
 export interface AskResponse extends Omit<AnswerResult, 'evidence' | 'answerer'> {
   answerer: AnswererName;
+  /** Words of the question that no article has, each read as the nearest word the articles have ("Eistein" as "Einstein"). */
+  corrections?: SpellingCorrection[];
   timings: { retrieveMs: number; answerMs: number; totalMs: number };
   index: { version: string; model: string };
 }
@@ -78,6 +80,7 @@ export class QaEngine {
     return {
       ...result,
       answerer: result.answerer ?? 'extractive',
+      ...(retrieval.corrections?.length ? { corrections: retrieval.corrections } : {}),
       timings: { retrieveMs: round(t1 - t0), answerMs: round(t2 - t1), totalMs: round(t2 - t0) },
       index: { version: this.store.manifest.version, model: this.store.manifest.model },
     };

@@ -6,7 +6,7 @@ import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusio
 import { LexicalIndex, type LexicalHit } from './lexical-index.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
 import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
-import { canonicalText, words } from '../analysis/index.js';
+import { canonicalText, detectLanguage, words } from '../analysis/index.js';
 
 /** Dense (HNSW) + lexical (BM25) retrieval fused by weighted, language-aware RRF. */
 export class HybridRetriever implements Retriever {
@@ -26,7 +26,9 @@ export class HybridRetriever implements Retriever {
   }
 
   async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
-    const context = buildQueryContext(canonicalText(query.question), query.history?.map((turn) => ({ ...turn, content: canonicalText(turn.content) })));
+    const asked = canonicalText(query.question);
+    const { text: question, corrections } = this.lexical.correctSpelling(asked, detectLanguage(asked));
+    const context = buildQueryContext(question, query.history?.map((turn) => ({ ...turn, content: canonicalText(turn.content) })));
     const accept = this.filterFor(query.filters);
     const s = this.settings;
     // The BM25 searches of a large archive run on a worker thread: the dense search runs meanwhile.
@@ -72,7 +74,7 @@ export class HybridRetriever implements Retriever {
         },
       };
     });
-    return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names };
+    return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names, question, corrections };
   }
 
   private async denseSearch(text: string, accept: ((p: Passage) => boolean) | undefined): Promise<{ queryVector: Float32Array; denseHits: VectorHit[] }> {

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import { bigramParts, isBigram, isStopword, lexicalTokens, termForm } from '../analysis/index.js';
+import { bigramParts, isBigram, isStopword, lexicalTokens, termForm, type Lang } from '../analysis/index.js';
+import { correctSpelling, type CorrectedText } from './spelling-correction.js';
 import { LexicalStore, type LexicalMatch, type PassageStore } from '../store/index.js';
 
 export interface LexicalHit {
@@ -87,6 +88,11 @@ export class LexicalIndex {
 
   knows(term: string): boolean {
     return this.frequency(term) > 0;
+  }
+
+  /** The text with its words that no passage has read as the nearest word passages have (see correctSpelling). */
+  correctSpelling(text: string, lang: Lang): CorrectedText {
+    return correctSpelling(text, lang, (form) => this.terms.frequency(form));
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { ArticleDocument, Passage } from '../ingest/index.js';
 import type { AnswerTerm } from './answer-terms.js';
+import type { SpellingCorrection } from './spelling-correction.js';
 
 export interface RetrievalFilters {
   docId?: string;
@@ -49,6 +50,10 @@ export interface RetrievalResult {
   answerTerms: AnswerTerm[];
   /** Names the question uses ("France", "iPhone"), each a list of folded words. */
   names: string[][];
+  /** The question as searched and to be answered: its words no article has read as the nearest ones articles have. */
+  question?: string;
+  /** Those words, each with what it was read as. */
+  corrections?: SpellingCorrection[];
 }
 
 export interface Retriever {

@@ -10,6 +10,7 @@ interface AskBody {
   answered: boolean;
   citations: Citation[];
   answerSpan?: { n: number; start: number; end: number; text: string };
+  corrections?: Array<{ word: string; correction: string }>;
   timings: { retrieveMs: number; answerMs: number; totalMs: number };
   index: { version: string; model: string };
 }
@@ -119,6 +120,14 @@ describe('POST /ask answers from the seed articles with citations', () => {
     expect(decomposed.answer).toBe(expected.answer);
     expect(decomposed.answerSpan?.text).toBe(expected.answerSpan?.text);
     expect(expected.answerSpan?.text).toMatch(/New York/);
+  });
+
+  it('reads a misspelled name as the articles spell it, says so, and answers as for the right spelling', async () => {
+    const right = await ask('When does Vietnam International Digital Week 2025 take place?');
+    const misspelled = await ask('When does Vietnam Internatonal Digital Week 2025 take place?');
+    expect(misspelled.corrections).toEqual([{ word: 'Internatonal', correction: 'International' }]);
+    expect(right.corrections).toBeUndefined();
+    expect({ answer: misspelled.answer, span: misspelled.answerSpan?.text }).toEqual({ answer: right.answer, span: right.answerSpan?.text });
   });
 
   it('uses the conversation history for a follow-up question', async () => {

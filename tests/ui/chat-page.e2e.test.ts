@@ -71,6 +71,16 @@ describe('the chat page in a real browser (Debian chromium)', () => {
     await page.close();
   });
 
+  it('says which misspelled word it read as the articles spell it', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await askInPage(page, 'When does Vietnam Internatonal Digital Week 2025 take place?');
+    const answer = page.locator('article.turn').first();
+    expect(await answer.locator('.answer-text').textContent()).toContain('October 27');
+    expect(await answer.locator('.answer-note').textContent()).toBe('Read “Internatonal” as “International”, as the articles spell it.');
+    await page.close();
+  });
+
   it('keeps the question and offers a retry when the server fails', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

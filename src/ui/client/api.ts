@@ -1,6 +1,7 @@
 /** Types and calls of the server API, as the page uses them. */
 import type { AnswerSpanResult, Citation, CitationCheckSummary, Fallback } from '../../answer/answer-result.js';
 import type { DocumentSummary } from '../../server/library/document-summaries.js';
+import type { SpellingCorrection } from '../../retrieve/spelling-correction.js';
 
 export type { Citation, DocumentSummary };
 
@@ -10,6 +11,8 @@ export interface AskResponse {
   citations: Citation[];
   /** The exact words that answer, inside citation n's quote. */
   answerSpan?: AnswerSpanResult;
+  /** Words no article has, read as the nearest word the articles have. */
+  corrections?: SpellingCorrection[];
   index: { version: string; model: string };
   /** Which answerer wrote the answer (older servers leave it out: extractive). */
   answerer?: 'extractive' | 'generative';

@@ -30,8 +30,22 @@ export function spokenAnswer(response: AskResponse): string {
   return response.answered ? `Answer: ${text}` : text;
 }
 
-/** Says who wrote a generated answer, what the check removed, or why the quoted answer came instead. */
+/** Says which misspelled words were read as others, and who wrote the answer. */
 function answerNote(response: AskResponse): string | null {
+  const notes = [correctionNote(response), answererNote(response)].filter((n) => n !== null);
+  return notes.length > 0 ? notes.join(' ') : null;
+}
+
+/** "No article has “Eistein”: searched for “Einstein”." */
+function correctionNote(response: AskResponse): string | null {
+  const corrections = response.corrections ?? [];
+  if (corrections.length === 0) return null;
+  const read = corrections.map((c) => `“${c.word}” as “${c.correction}”`).join(', ');
+  return `Read ${read}, as the articles spell ${corrections.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** Says who wrote a generated answer, what the check removed, or why the quoted answer came instead. */
+function answererNote(response: AskResponse): string | null {
   if (response.fallback) return `Quoted from the articles instead of a generated answer: ${response.fallback.message}`;
   if (response.answerer !== 'generative') return null;
   const removed = response.check?.removed ?? 0;
