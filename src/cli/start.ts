@@ -6,13 +6,15 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { statusLogger } from '../logging.js';
 import { startServer } from '../server/index.js';
+import { declaredDimensions } from '../embed/index.js';
 import { whyIndexIsNeeded } from '../store/index.js';
 import { runIngest } from './ingest.js';
 import { runCommand } from './run-command.js';
 
 async function main(config: Config, logger: Logger): Promise<void> {
   const status = statusLogger(logger);
-  const reason = await whyIndexIsNeeded(config.indexDir);
+  const model = config.embedding.model;
+  const reason = await whyIndexIsNeeded(config.indexDir, { model, dimensions: declaredDimensions({ modelsDir: config.modelsDir, modelId: model }) });
   if (reason !== null) {
     status.info(`${reason}: indexing ${config.corpusDir} first.`);
     await runIngest(config, logger);

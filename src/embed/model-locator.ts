@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelNotFoundError } from '../errors.js';
 
@@ -16,4 +16,17 @@ export function assertModelAvailable({ modelsDir, modelId, allowRemoteModels }: 
   const folder = join(modelsDir, modelId);
   if (existsSync(join(folder, 'config.json')) || allowRemoteModels) return;
   throw new ModelNotFoundError(modelId, [folder]);
+}
+
+/**
+ * The vector size a model on disk declares (`hidden_size` of its config.json), read without loading it;
+ * null when the model is not on disk or does not say.
+ */
+export function declaredDimensions({ modelsDir, modelId }: Pick<ModelLocation, 'modelsDir' | 'modelId'>): number | null {
+  try {
+    const config = JSON.parse(readFileSync(join(modelsDir, modelId, 'config.json'), 'utf8')) as { hidden_size?: unknown };
+    return typeof config.hidden_size === 'number' ? config.hidden_size : null;
+  } catch {
+    return null;
+  }
 }

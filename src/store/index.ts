@@ -1,6 +1,6 @@
 /** Public surface of the store: the index on disk, its versions, and the in-memory passage store. */
 export { PassageIndex, type PassageStore, type VectorHit, type HnswIndex } from './passage-index.js';
-export { loadIndex, loadVersion, loadSkeleton, currentVersion, whyIndexIsNeeded, type IndexSkeleton } from './read-index.js';
+export { loadIndex, loadVersion, loadSkeleton, currentVersion, whyIndexIsNeeded, type ExpectedModel, type IndexSkeleton } from './read-index.js';
 export { HNSW_SETTINGS } from './graph-settings.js';
 export { updateIndex, primeSkeletonCache, type IngestSummary, type SkeletonCache, type UpdateIndexOptions } from './update-index.js';
 export { acquireIngestLock, type IngestLock } from './lock.js';

@@ -115,16 +115,27 @@ async function readGraph(files: VersionFiles, manifest: Manifest): Promise<HnswI
   return hnsw;
 }
 
+/** The embedding model the server will query an index with: an index of another one cannot be served. */
+export interface ExpectedModel {
+  model: string;
+  /** Null when not known before the model loads (a hub model): only the name is compared. */
+  dimensions: number | null;
+}
+
 /**
- * Why `npm start` must index before serving: no index yet, or one it cannot
- * read (another index format, a damaged manifest). Null when it can serve.
+ * Why `npm start` must index before serving: no index yet, one it cannot read (another index format,
+ * a damaged manifest), or one built with another embedding model than `expected` (after an upgrade
+ * changed the model, or EMBEDDING_MODEL was set). Null when it can serve.
  */
-export async function whyIndexIsNeeded(indexDir: string): Promise<string | null> {
+export async function whyIndexIsNeeded(indexDir: string, expected?: ExpectedModel): Promise<string | null> {
   const version = await currentVersion(indexDir);
   if (version === null) return `No index in ${indexDir} yet`;
   const files = indexPaths(indexDir).version(version);
   try {
     const manifest = await readManifestFile(files.manifest);
+    if (expected && (manifest.model !== expected.model || (expected.dimensions !== null && manifest.dimensions !== expected.dimensions))) {
+      return `The index in ${indexDir} was built with ${manifest.model} (${manifest.dimensions} dimensions), not ${expected.model}${expected.dimensions === null ? '' : ` (${expected.dimensions})`}`;
+    }
     const file = indexPaths(indexDir).database;
     const database = existsSync(file) ? openIndexDatabase(file) : null;
     const passages = database?.lexical.size() ?? 0;
