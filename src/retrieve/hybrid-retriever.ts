@@ -26,9 +26,11 @@ export class HybridRetriever implements Retriever {
   }
 
   async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
-    const asked = canonicalText(query.question);
-    const { text: question, corrections } = this.lexical.correctSpelling(asked, detectLanguage(asked));
-    const context = buildQueryContext(question, query.history?.map((turn) => ({ ...turn, content: canonicalText(turn.content) })));
+    const { text: question, corrections } = this.readAsSpelled(query.question);
+    // A follow-up is searched with the question it follows (the last user turn): read as that question was.
+    const lastAsked = query.history?.findLastIndex((turn) => turn.role === 'user') ?? -1;
+    const history = query.history?.map((turn, i) => ({ ...turn, content: i === lastAsked ? this.readAsSpelled(turn.content).text : canonicalText(turn.content) }));
+    const context = buildQueryContext(question, history);
     const accept = this.filterFor(query.filters);
     const s = this.settings;
     // The BM25 searches of a large archive run on a worker thread: the dense search runs meanwhile.
@@ -75,6 +77,12 @@ export class HybridRetriever implements Retriever {
       };
     });
     return { passages, searchedText: context.lexicalText, queryVector, queryModel: this.embedder.modelId, denseText: context.denseText, lang: context.lang, answerTerms: context.answerTerms, names: context.names, question, corrections };
+  }
+
+  /** The text in NFC, its words no passage has read as the archive's nearest ones ("Eistein" as "Einstein"). */
+  private readAsSpelled(text: string): ReturnType<LexicalIndex['correctSpelling']> {
+    const canonical = canonicalText(text);
+    return this.lexical.correctSpelling(canonical, detectLanguage(canonical));
   }
 
   private async denseSearch(text: string, accept: ((p: Passage) => boolean) | undefined): Promise<{ queryVector: Float32Array; denseHits: VectorHit[] }> {
