@@ -4,6 +4,7 @@ import type { Passage } from '../ingest/index.js';
 import type { PassageStore, VectorHit } from '../store/index.js';
 import { DEFAULT_FUSION, fuseRanks, jaccard, type FusionSettings } from './fusion.js';
 import { LexicalIndex, type LexicalHit } from './lexical-index.js';
+import type { CorrectedText } from './spelling-correction.js';
 import { buildQueryContext, type QueryContext } from './query-context.js';
 import type { RetrievalFilters, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever } from './retriever.js';
 import { canonicalText, detectLanguage, words } from '../analysis/index.js';
@@ -80,7 +81,7 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The text in NFC, its words no passage has read as the archive's nearest ones ("Eistein" as "Einstein"). */
-  private readAsSpelled(text: string): ReturnType<LexicalIndex['correctSpelling']> {
+  private readAsSpelled(text: string): CorrectedText {
     const canonical = canonicalText(text);
     return this.lexical.correctSpelling(canonical, detectLanguage(canonical));
   }

@@ -80,19 +80,26 @@ function nearestKnownWord(word: string, rowsOf: (form: string) => number): strin
   return best;
 }
 
-/** Every distinct lower-case word one deletion, transposition, substitution or insertion away. */
+/**
+ * Every distinct lower-case word one edit away, the likelier typos first (they win a tie of passage counts):
+ * two letters swapped, a letter left out ("Eistein" is "Einstein" before "Elstein"), one too many, one wrong.
+ */
 export function oneEditAway(word: string): Set<string> {
-  const edits = new Set<string>();
+  const swapped: string[] = [];
+  const inserted: string[] = [];
+  const deleted: string[] = [];
+  const replaced: string[] = [];
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
-    if (tail.length > 0) edits.add(head + tail.slice(1));
-    if (tail.length > 1) edits.add(head + tail[1] + tail[0] + tail.slice(2));
+    if (tail.length > 1) swapped.push(head + tail[1] + tail[0] + tail.slice(2));
+    if (tail.length > 0) deleted.push(head + tail.slice(1));
     for (const letter of LETTERS) {
-      if (tail.length > 0 && letter !== tail[0]) edits.add(head + letter + tail.slice(1));
-      edits.add(head + letter + tail);
+      inserted.push(head + letter + tail);
+      if (tail.length > 0 && letter !== tail[0]) replaced.push(head + letter + tail.slice(1));
     }
   }
+  const edits = new Set([...swapped, ...inserted, ...deleted, ...replaced]);
   edits.delete(word);
   return edits;
 }

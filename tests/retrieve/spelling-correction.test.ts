@@ -52,6 +52,9 @@ describe('words no article has, read as the nearest word articles have', () => {
     ]);
     const rowsOf = (form: string) => rows.get(form) ?? 0;
     expect(correctSpelling('Visiting Hanoii today', 'en', rowsOf).text).toBe('Visiting Hanoi today');
+    // A tie goes to the likelier typo: a letter left out ("Einstein") before a letter replaced ("Elstein").
+    const tie = (form: string) => (form === 'einstein' || form === 'elstein' ? 5 : 0);
+    expect(correctSpelling('Eistein', 'en', tie).text).toBe('Einstein');
     let lookups = 0;
     correctSpelling('Qwxzvb '.repeat(200), 'en', () => {
       lookups++;
