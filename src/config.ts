@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: int(100, 600_000).default(15_000),
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
   ASK_MAX_IN_FLIGHT: int(1, 100_000).default(64),
+  HEAP_GROWTH_PERCENT: int(0, 1000).default(50),
   INDEX_POLL_MS: int(50, 600_000).default(1000),
   ADMIN_TOKEN: z.string().default(''),
   WATCH_CORPUS: bool.default(false),
@@ -87,6 +88,8 @@ export interface Config {
     rateLimitPerMinute: number;
     /** Questions answered at once; beyond, /ask answers 503 with Retry-After instead of queueing. */
     askMaxInFlight: number;
+    /** How far V8 lets its heap grow past what was live at the last full collection (0 = V8's own rule). */
+    heapGrowthPercent: number;
     indexPollMs: number;
     adminToken: string;
     /** Extra Host header values accepted besides HOST:PORT (and localhost when HOST is loopback); ["*"] accepts any. */
@@ -162,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       askMaxInFlight: e.ASK_MAX_IN_FLIGHT,
+      heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
       indexPollMs: e.INDEX_POLL_MS,
       adminToken: e.ADMIN_TOKEN,
       allowedHosts: e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),

@@ -8,7 +8,7 @@ import { realEmbedder, testConfig } from './helpers/fixtures.js';
 describe('configuration from the environment', () => {
   it('has safe defaults so nothing needs configuring', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', embedding: { model: 'newsdesk/static-use-en', sentenceModel: 'newsdesk/static-glove-en', allowRemoteModels: false }, server: { adminToken: '', watchCorpus: false } });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', embedding: { model: 'newsdesk/static-use-en', sentenceModel: 'newsdesk/static-glove-en', allowRemoteModels: false }, server: { adminToken: '', watchCorpus: false, heapGrowthPercent: 50 } });
     expect(config.corpusDir.endsWith('corpus')).toBe(true);
   });
 
@@ -16,6 +16,8 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ CHUNK_MIN_WORDS: '300', CHUNK_MAX_WORDS: '100' })).toThrow(/CHUNK_MIN_WORDS/);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '-5' })).toThrow(/HEAP_GROWTH_PERCENT/);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).server.heapGrowthPercent).toBe(0);
     expect(loadConfig({ ALLOW_REMOTE_MODELS: 'true', WATCH_CORPUS: '1' })).toMatchObject({ embedding: { allowRemoteModels: true }, server: { watchCorpus: true } });
   });
 });
