@@ -30,12 +30,12 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const CORRECTABLE = /^([A-Za-z]+)(['’]s)?$/;
 
 /**
- * Replaces the question's words that no article has, and no English dictionary, by the most common word of
- * the archive one edit away (a letter deleted, inserted, replaced, or two swapped): "Eistein" is read as
- * "Einstein", "goverment" as "government"; "located", absent from a small archive, stays. Only ASCII words are read so (a Vietnamese syllable with its marks is
- * always written as the speaker means it), and in a Vietnamese question only capitalized ones: its
- * lower-case words without marks are Vietnamese typed without them, whose syllables are one letter
- * apart from many others ("thuong", "truong").
+ * Replaces the question's words that no article has, and no English dictionary, by the most common word
+ * of the archive one edit away (a letter deleted, inserted, replaced, or two swapped): "Eistein" is read
+ * as "Einstein", "goverment" as "government"; "located", absent from a small archive, stays. Only ASCII
+ * words are read so (a Vietnamese syllable with its marks is written as the speaker means it), and in a
+ * Vietnamese question only capitalized ones: its lower-case words without marks are Vietnamese typed
+ * without them, whose syllables are one letter apart from many others ("thuong", "truong").
  *
  * `rowsOf` gives how many passages hold an analyzed term (0 when none does).
  */
