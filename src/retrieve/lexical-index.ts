@@ -92,7 +92,7 @@ export class LexicalIndex {
 
   /** The text with its words that no passage has read as the nearest word passages have (see correctSpelling). */
   correctSpelling(text: string, lang: Lang): CorrectedText {
-    return correctSpelling(text, lang, (form) => this.terms.frequency(form));
+    return correctSpelling(text, lang, { knows: (word) => this.knows(word), rowsOf: (form) => this.terms.frequency(form) });
   }
 
   /**

@@ -8,6 +8,12 @@ export interface SpellingCorrection {
   correction: string;
 }
 
+/** What the correction asks of the archive's words. */
+export interface ArchiveWords {
+  knows(word: string): boolean;
+  rowsOf(form: string): number;
+}
+
 export interface CorrectedText {
   text: string;
   corrections: SpellingCorrection[];
@@ -37,9 +43,10 @@ const CORRECTABLE = /^([A-Za-z]+)(['’]s)?$/;
  * Vietnamese question only capitalized ones: its lower-case words without marks are Vietnamese typed
  * without them, whose syllables are one letter apart from many others ("thuong", "truong").
  *
- * `rowsOf` gives how many passages hold an analyzed term (0 when none does).
+ * `archive.knows` says whether some passage holds a word (the lexical index's cached count, which the answer
+ * reads next); `archive.rowsOf` how many passages hold an analyzed term, for the candidates, read once each.
  */
-export function correctSpelling(text: string, lang: Lang, rowsOf: (form: string) => number): CorrectedText {
+export function correctSpelling(text: string, lang: Lang, archive: ArchiveWords): CorrectedText {
   const corrections: SpellingCorrection[] = [];
   let corrected = '';
   let at = 0;
@@ -50,9 +57,9 @@ export function correctSpelling(text: string, lang: Lang, rowsOf: (form: string)
     const [, letters, possessive = ''] = match;
     const lower = letters.toLowerCase();
     if (lower.length < SPELLING.minLength || isStopword(lower) || (lang === 'vi' && letters === lower)) continue;
-    if (rowsOf(termFormOf(lower)) > 0 || isEnglishWord(lower)) continue;
+    if (archive.knows(lower) || isEnglishWord(lower)) continue;
     looked++;
-    const nearest = nearestKnownWord(lower, rowsOf);
+    const nearest = nearestKnownWord(lower, archive.rowsOf);
     if (!nearest) continue;
     const replacement = sameCase(nearest, letters);
     corrections.push({ word: letters, correction: replacement });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/ingest/index.js';
 import { LexicalIndex } from '../../src/retrieve/index.js';
-import { correctSpelling, oneEditAway } from '../../src/retrieve/spelling-correction.js';
+import { correctSpelling, oneEditAway, type ArchiveWords } from '../../src/retrieve/spelling-correction.js';
 import { isEnglishWord, termFormOf } from '../../src/analysis/index.js';
+
+/** An archive known only by its term counts. */
+const archiveOf = (rowsOf: (form: string) => number): ArchiveWords => ({ knows: (word) => rowsOf(termFormOf(word)) > 0, rowsOf });
 
 const passage = (i: number, text: string): Passage => ({ chunkId: `d${i}#0`, docId: `d${i}`, start: 0, end: text.length, text });
 
@@ -42,7 +45,7 @@ describe('words no article has, read as the nearest word articles have', () => {
   it('in a Vietnamese question, corrects capitalized names without marks only', () => {
     expect(index.correctSpelling('Eistein công bố thuyết tương đối năm nào?', 'vi').text).toBe('Einstein công bố thuyết tương đối năm nào?');
     // Lower-case words without marks are Vietnamese typed without them, one letter from many other syllables.
-    expect(correctSpelling('thuong mai o dau', 'vi', (form) => (form === 'truong' ? 5 : 0)).corrections).toEqual([]);
+    expect(correctSpelling('thuong mai o dau', 'vi', archiveOf((form) => (form === 'truong' ? 5 : 0))).corrections).toEqual([]);
   });
 
   it('picks the candidate most passages hold, and looks up a bounded number of words', () => {
@@ -51,15 +54,19 @@ describe('words no article has, read as the nearest word articles have', () => {
       ['hanoj', 1],
     ]);
     const rowsOf = (form: string) => rows.get(form) ?? 0;
-    expect(correctSpelling('Visiting Hanoii today', 'en', rowsOf).text).toBe('Visiting Hanoi today');
+    expect(correctSpelling('Visiting Hanoii today', 'en', archiveOf(rowsOf)).text).toBe('Visiting Hanoi today');
     // A tie goes to the likelier typo: a letter left out ("Einstein") before a letter replaced ("Elstein").
     const tie = (form: string) => (form === 'einstein' || form === 'elstein' ? 5 : 0);
-    expect(correctSpelling('Eistein', 'en', tie).text).toBe('Einstein');
+    expect(correctSpelling('Eistein', 'en', archiveOf(tie)).text).toBe('Einstein');
     let lookups = 0;
-    correctSpelling('Qwxzvb '.repeat(200), 'en', () => {
-      lookups++;
-      return 0;
-    });
+    correctSpelling(
+      'Qwxzvb '.repeat(200),
+      'en',
+      archiveOf(() => {
+        lookups++;
+        return 0;
+      }),
+    );
     expect(lookups).toBeLessThan(5 * 60 * 7); // four unknown words' edits, not two hundred
   });
 
