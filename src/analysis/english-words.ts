@@ -24,8 +24,10 @@ class WordList {
       const word = text.slice(start, end);
       if (word !== '') {
         if (word <= previous) unordered.add(word);
-        else starts.push(start);
-        previous = word > previous ? word : previous;
+        else {
+          starts.push(start);
+          previous = word;
+        }
       }
       start = end + 1;
     }

@@ -36,7 +36,7 @@ function answerNote(response: AskResponse): string | null {
   return notes.length > 0 ? notes.join(' ') : null;
 }
 
-/** "No article has “Eistein”: searched for “Einstein”." */
+/** "Read “Eistein” as “Einstein”, as the articles spell it." */
 function correctionNote(response: AskResponse): string | null {
   const corrections = response.corrections ?? [];
   if (corrections.length === 0) return null;
