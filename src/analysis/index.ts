@@ -7,6 +7,7 @@ export { detectLanguage, hasNoVietnameseMarks, type Lang } from './language.js';
 export { QuestionPattern } from './question-pattern.js';
 export { answerTypeOf, answerTypeMatch, type AnswerType } from './answer-type.js';
 export { questionNames } from './question-names.js';
+export { searchTerms } from './search-terms.js';
 export {
   canonicalText,
   casedWords,
@@ -18,7 +19,6 @@ export {
   indexTerms,
   isBigram,
   isStopword,
-  lexicalTokens,
   joinPlaceNames,
   stem,
   termFormOf,

@@ -40,6 +40,11 @@ export function words(text: string): string[] {
   return [...joinPlaceNames(text).toLowerCase().matchAll(WORD)].map((m) => possessiveDropped(m[0]));
 }
 
+/** words(text), each with whether it is written with a capital (a name, or a sentence's first word). */
+export function wordsWithCapitals(text: string): Array<{ word: string; capitalized: boolean }> {
+  return [...joinPlaceNames(text).matchAll(WORD)].map((m) => ({ word: possessiveDropped(m[0].toLowerCase()), capitalized: /^\p{Lu}/u.test(m[0]) }));
+}
+
 // Most words have no apostrophe: they skip both replacements (this runs on every sentence the answerer reads).
 function possessiveDropped(word: string): string {
   if (!word.includes("'") && !word.includes('’')) return word;
@@ -149,18 +154,26 @@ const BIGRAM_JOINER = '_';
  * the question's words in the question's order ranks above one with the same
  * syllables scattered. Pairs of two function words are left out.
  */
-export function lexicalTokens(text: string, lang: Lang = detectLanguage(text)): string[] {
-  const tokens = words(text);
+function lexicalTokens(tokens: readonly string[], lang: Lang): readonly string[] {
   return lang === 'vi' ? [...tokens, ...syllablePairs(tokens)] : tokens;
 }
 
-/** The Vietnamese bigram tokens of words already split (see words and lexicalTokens). */
+/** The Vietnamese bigram tokens of words already split (see words and lexicalTokens), folded. */
 export function syllablePairs(tokens: readonly string[]): string[] {
+  return pairsOf(tokens, tokens.map(foldWord));
+}
+
+/** The syllable pairs of words already split, as written (marks kept). */
+export function writtenSyllablePairs(tokens: readonly string[]): string[] {
+  return pairsOf(tokens, tokens);
+}
+
+/** Adjacent pairs of `forms` (the tokens' written forms), but for pairs of two function words. */
+function pairsOf(tokens: readonly string[], forms: readonly string[]): string[] {
   const bigrams: string[] = [];
-  const folded = tokens.map(foldWord);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (isStopword(tokens[i]) && isStopword(tokens[i + 1])) continue;
-    bigrams.push(folded[i] + BIGRAM_JOINER + folded[i + 1]);
+    bigrams.push(forms[i] + BIGRAM_JOINER + forms[i + 1]);
   }
   return bigrams;
 }
@@ -175,14 +188,39 @@ export function bigramParts(token: string): string[] {
 }
 
 /**
- * The terms a text is indexed and searched under: its lexical tokens less stopwords, each word in its
- * one normal form (English stem, or Vietnamese folded), syllable pairs as they are. The lexical index
- * stores these, so any search engine behind it sees the same analysis.
+ * The terms a text is indexed under: its lexical tokens less stopwords, each word in its one normal form
+ * (English stem, or Vietnamese folded), syllable pairs as they are; and a Vietnamese text's marked terms
+ * too (see markedTerms). The lexical index stores these, so any search engine behind it sees the same analysis.
  */
-export function indexTerms(text: string, lang?: Lang): string[] {
-  return lexicalTokens(text, lang)
+export function indexTerms(text: string, lang: Lang = detectLanguage(text)): string[] {
+  const tokens = words(text);
+  const folded = termsOf(tokens, lang);
+  return lang === 'vi' ? [...folded, ...markedTerms(tokens)] : folded;
+}
+
+/** A text's index terms in their folded forms only (what a question without marks is searched under). */
+export function foldedTerms(text: string, lang: Lang = detectLanguage(text)): string[] {
+  return termsOf(words(text), lang);
+}
+
+function termsOf(tokens: readonly string[], lang: Lang): string[] {
+  return lexicalTokens(tokens, lang)
     .filter((t) => !isStopword(t))
     .map(termForm);
+}
+
+/**
+ * A Vietnamese text's syllables and syllable pairs as written, marks kept ("sóc", "bộ_lông"), indexed
+ * beside their folded forms: folding merges syllables the marks tell apart ("sóc" a squirrel, "sốc" a
+ * shock, "sọc" a stripe are all "soc"). Only those with a mark: the others are their folded form already.
+ */
+export function markedTerms(tokens: readonly string[]): string[] {
+  return [...tokens.filter((t) => !isStopword(t)), ...writtenSyllablePairs(tokens)].filter((t) => NON_ASCII.test(t));
+}
+
+/** The search term of a token of a Vietnamese text written with marks: as written when marked, else its folded form. */
+export function markedTermForm(token: string): string {
+  return NON_ASCII.test(token) ? token : termForm(token);
 }
 
 /** The one form a token is indexed under (a syllable pair is its own form). */

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import { bigramParts, isBigram, isStopword, lexicalTokens, termForm, type Lang } from '../analysis/index.js';
+import { bigramParts, isBigram, isStopword, searchTerms, termForm, type Lang } from '../analysis/index.js';
 import { correctSpelling, type CorrectedText } from './spelling-correction.js';
 import { LexicalStore, type LexicalMatch, type PassageStore } from '../store/index.js';
 
@@ -100,7 +100,7 @@ export class LexicalIndex {
    * of all passages: their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
   private informativeTerms(text: string): Map<string, number> {
-    const frequency = new Map([...new Set(lexicalTokens(text))].filter((t) => !isStopword(t)).map((t) => [termForm(t), this.frequency(t)]));
+    const frequency = new Map(searchTerms(text).map((form) => [form, this.formFrequency(form)]));
     // Terms no passage has match nothing (and must not take the places of those that do).
     const terms = [...frequency.keys()].filter((t) => frequency.get(t)! > 0);
     const limit = this.documentCount / 2;
@@ -121,8 +121,11 @@ export class LexicalIndex {
 
   /** Passages holding the term in its indexed form (its stem, its folded form); remembered, as the answerer asks often. */
   private frequency(term: string): number {
-    if (isStopword(term)) return this.documentCount;
-    const form = termForm(term);
+    return isStopword(term) ? this.documentCount : this.formFrequency(termForm(term));
+  }
+
+  /** Passages holding an index term (see indexTerms), remembered. */
+  private formFrequency(form: string): number {
     let frequency = this.frequencies.get(form);
     if (frequency === undefined) {
       frequency = Math.min(this.documentCount, this.terms.frequency(form));

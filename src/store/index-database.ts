@@ -16,8 +16,9 @@ import type { RowSource } from './term-rows.js';
  * its text again, so the analysis must be the one that indexed it); a database in another format is rebuilt.
  * 2: accented words are stemmed after folding, like their unaccented spelling.
  * 3: Vietnamese typed without marks is analyzed as Vietnamese; each row's term count and source are kept.
+ * 4: Vietnamese syllables and syllable pairs are indexed as written too, marks kept.
  */
-const DATABASE_FORMAT = 3;
+const DATABASE_FORMAT = 4;
 
 export class IndexDatabase {
   readonly lexical: LexicalStore;

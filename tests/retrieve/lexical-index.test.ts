@@ -48,6 +48,13 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect((await mixed.query('Thủy', 4)).map((h) => h.passage.docId).sort()).toEqual(['d2', 'd3']);
   });
 
+  it('tells apart Vietnamese syllables that differ only by their marks, and finds both when the question has none', async () => {
+    const texts = ['Cú sốc giá khiến con buôn ăn ngủ không yên.', 'Loài sóc thường ăn hạt dẻ.', 'Giá lúa tăng.', 'Trời mưa to.', 'Học sinh nghỉ hè.'];
+    const vi = LexicalIndex.inMemory(texts.map((t, i) => passage(i, t)), () => '');
+    expect((await vi.query('Con sóc ăn gì?', 3)).map((h) => h.passage.docId)[0]).toBe('d1');
+    expect((await vi.query('con soc an gi', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
+  });
+
   it('finds American spellings from British ones and back ("fibre-optic", "organisation")', async () => {
     const english = LexicalIndex.inMemory([passage(0, '85% of households have fiber-optic lines.'), passage(1, 'The organization opened a centre in Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
     expect((await english.query('fibre-optic households', 3)).map((h) => h.passage.docId)[0]).toBe('d0');

@@ -1,4 +1,5 @@
-import { stat, rm, writeFile } from 'node:fs/promises';
+import { copyFile, rename, stat, rm, writeFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LexicalIndex } from '../../src/retrieve/index.js';
@@ -63,5 +64,22 @@ describe('a new article costs a delta, not a new copy of the archive', () => {
     const index = await loadIndex(indexDir);
     expect((await LexicalIndex.forStore(index).query('Velkaro harbour', 1))[0].passage.text).toContain('Velkaro');
     expect(index.document('velkaro.txt')?.cleanText).toContain('21 March');
+  });
+
+  it('rebuilds a database written in an older format (after an upgrade changed the text analysis) at the next ingest, without embedding anything again', async () => {
+    const database = indexPaths(indexDir).database;
+    const older = `${database}.older`;
+    await copyFile(database, older);
+    const connection = new Database(older);
+    connection.pragma('user_version = 3');
+    connection.close();
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${database}${suffix}`, { force: true });
+    await rename(older, database);
+    expect(await whyIndexIsNeeded(indexDir)).toMatch(/lexical index/);
+    const embedder = new CountingEmbedder(await realEmbedder());
+    await ingestNow(embedder);
+    expect(embedder.texts).toBe(0);
+    expect(await whyIndexIsNeeded(indexDir)).toBeNull();
+    expect((await LexicalIndex.forStore(await loadIndex(indexDir)).query('Velkaro harbour', 1))[0].passage.text).toContain('Velkaro');
   });
 });
