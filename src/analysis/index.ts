@@ -14,6 +14,7 @@ export {
   contentTerms,
   contentWords,
   foldDiacritics,
+  foldedForm,
   isFoldedVietnameseStopword,
   bigramParts,
   indexTerms,

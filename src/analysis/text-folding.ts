@@ -218,6 +218,12 @@ export function markedTerms(tokens: readonly string[]): string[] {
   return [...tokens.filter((t) => !isStopword(t)), ...writtenSyllablePairs(tokens)].filter((t) => NON_ASCII.test(t));
 }
 
+/** The folded index term of a marked one ("bộ_lông" → "bo_long", "sóc" → "soc"); any other term is its own. */
+export function foldedForm(term: string): string {
+  if (!NON_ASCII.test(term)) return term;
+  return isBigram(term) ? foldDiacritics(term) : termForm(term);
+}
+
 /** The search term of a token of a Vietnamese text written with marks: as written when marked, else its folded form. */
 export function markedTermForm(token: string): string {
   return NON_ASCII.test(token) ? token : termForm(token);

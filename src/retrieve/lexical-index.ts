@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { ArticleDocument, Passage } from '../ingest/index.js';
-import { bigramParts, isBigram, isStopword, searchTerms, termForm, type Lang } from '../analysis/index.js';
+import { bigramParts, foldedForm, isBigram, isStopword, searchTerms, termForm, type Lang } from '../analysis/index.js';
 import { correctSpelling, type CorrectedText } from './spelling-correction.js';
 import { LexicalStore, type LexicalMatch, type PassageStore } from '../store/index.js';
 
@@ -96,13 +96,14 @@ export class LexicalIndex {
   }
 
   /**
-   * The query's forms, with the number of passages holding each, minus those found in more than half
-   * of all passages: their BM25 weight is close to zero but scoring their posting lists is most of the cost.
+   * The query's forms, with the number of passages holding each (see costFrequency), minus those found in more
+   * than half of all passages: their BM25 weight is close to zero but scoring their posting lists is most of the cost.
    */
   private informativeTerms(text: string): Map<string, number> {
-    const frequency = new Map(searchTerms(text).map((form) => [form, this.formFrequency(form)]));
+    const forms = searchTerms(text);
     // Terms no passage has match nothing (and must not take the places of those that do).
-    const terms = [...frequency.keys()].filter((t) => frequency.get(t)! > 0);
+    const terms = forms.filter((form) => this.formFrequency(form) > 0);
+    const frequency = new Map(terms.map((form) => [form, this.costFrequency(form)]));
     const limit = this.documentCount / 2;
     const useful = terms.filter((t) => frequency.get(t)! <= limit);
     // When every word is that common (a tiny corpus), all are kept: the pairs alone would not find the passages that spell the words apart.
@@ -122,6 +123,16 @@ export class LexicalIndex {
   /** Passages holding the term in its indexed form (its stem, its folded form); remembered, as the answerer asks often. */
   private frequency(term: string): number {
     return isStopword(term) ? this.documentCount : this.formFrequency(termForm(term));
+  }
+
+  /**
+   * The passage count that decides whether a term is searched, and how: a Vietnamese term written with
+   * marks goes by its folded form's, so that the same syllables are left out as too common as when only
+   * folded terms were searched. By its own, rarer count, more would be searched: 4.7 against 3.4 ms a
+   * question's BM25 on the Vietnamese news archive (300 of its titles).
+   */
+  private costFrequency(form: string): number {
+    return this.formFrequency(foldedForm(form));
   }
 
   /** Passages holding an index term (see indexTerms), remembered. */
