@@ -7,13 +7,32 @@ const HAS_VI_LETTER = new RegExp(VI_LETTERS.source, 'iu');
 /**
  * Vietnamese when its distinctive letters make up more than 4% of the letters, or when it is Vietnamese
  * typed without marks ("Bao nhieu nguoi da den?", as many type a quick question; see isUnmarkedVietnamese).
+ * A short English question with an accented name ("Who is Beyoncé?") passes the 4% too: marks that
+ * European names also use, beside English function words and no Vietnamese one, are read as English.
  */
 export function detectLanguage(text: string): Lang {
   const sample = text.slice(0, 5000).normalize('NFC');
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const vietnamese = sample.match(VI_LETTERS)?.length ?? 0;
-  if (letters > 0 && vietnamese / letters > 0.04) return 'vi';
+  if (letters > 0 && vietnamese / letters > 0.04) return isEnglishWithAccentedNames(sample) ? 'en' : 'vi';
   return isUnmarkedVietnamese(sample) ? 'vi' : 'en';
+}
+
+/** Letters only Vietnamese writes: European names have "é", "à" or "ô", never "ư", "ạ" or "ổ". */
+const VI_ONLY_LETTER = /[ăđơưảẻỉỏủỷạẹịọụỵẽĩũỹấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựỳ]/iu;
+/** English function words that are not also Vietnamese syllables ("do", "to", "an" and "in" are). */
+const ENGLISH_FUNCTION_WORDS = new Set('the is are was were be been will who whom whose what when where which why how did does has have had of and or but not for with from at on by as about into over after than this that it its'.split(' '));
+/** Vietnamese function and question words written with marks European names share. */
+const VIETNAMESE_FUNCTION_WORDS = new Set('là có các và gì nào ai khi cho với trong này bao nhiêu ở'.split(' '));
+
+function isEnglishWithAccentedNames(sample: string): boolean {
+  if (VI_ONLY_LETTER.test(sample)) return false;
+  let english = 0;
+  for (const match of sample.toLowerCase().matchAll(UNMARKED_WORD)) {
+    if (VIETNAMESE_FUNCTION_WORDS.has(match[0])) return false;
+    if (ENGLISH_FUNCTION_WORDS.has(match[0])) english++;
+  }
+  return english > 0;
 }
 
 /** Whether the text has none of Vietnamese's marked letters (a Vietnamese text so written is matched by folded patterns). */

@@ -14,6 +14,16 @@ const LANGUAGES: Array<[string, Lang]> = [
   ['Can you tell me the time?', 'en'],
   ["They've been to Hue and Hoi An, then to Can Tho.", 'en'],
   ['Do you know him? I do, he came to tea.', 'en'],
+  // English with an accented name, and short Vietnamese questions whose marks European names also use.
+  ['Who is Beyoncé?', 'en'],
+  ['Where did Pelé play football?', 'en'],
+  ['Is José Mourinho still coaching?', 'en'],
+  ['Pelé dies at 82', 'en'],
+  ['Yanjmaa là ai?', 'vi'],
+  ['Có các loài nào?', 'vi'],
+  ['ai là ashly burch?', 'vi'],
+  ['Varsano sinh ra khi nào?', 'vi'],
+  ['Qix cao bao nhiêu?', 'vi'],
   // Vietnamese written with combining marks (NFD).
   ['Hội nghị diễn ra ở đâu?'.normalize('NFD'), 'vi'],
 ];
