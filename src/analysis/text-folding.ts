@@ -148,7 +148,7 @@ export function contentWords(tokens: readonly string[]): string[] {
 const BIGRAM_JOINER = '_';
 
 /**
- * The tokens a text is searched and indexed under: its words and, in
+ * The tokens of a text's folded terms (see indexTerms): its words and, in
  * Vietnamese, where most words are two or more syllables ("Hà Nội", "bóng
  * đá"), each pair of adjacent syllables too (folded), so that a passage with
  * the question's words in the question's order ranks above one with the same
