@@ -215,7 +215,32 @@ function termsOf(tokens: readonly string[], lang: Lang): string[] {
  * shock, "sọc" a stripe are all "soc"). Only those with a mark: the others are their folded form already.
  */
 export function markedTerms(tokens: readonly string[]): string[] {
-  return [...tokens.filter((t) => !isStopword(t)), ...writtenSyllablePairs(tokens)].filter((t) => NON_ASCII.test(t));
+  const written = tokens.map(markedSpelling);
+  return [...written.filter((t, i) => !isStopword(tokens[i])), ...pairsOf(tokens, written)].filter((t) => NON_ASCII.test(t));
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const markedSpellings = new Map<string, string>();
+
+/**
+ * A marked syllable with its tone mark on its first vowel, wherever it was written: "hòa" and "hoà",
+ * "thủy" and "thuỷ" (the old and the new placement, both in use) are one term. Only the index reads it.
+ */
+function markedSpelling(word: string): string {
+  if (!NON_ASCII.test(word)) return word;
+  let spelled = markedSpellings.get(word);
+  if (spelled === undefined) {
+    if (markedSpellings.size >= STEM_CACHE_LIMIT) markedSpellings.clear();
+    const decomposed = word.normalize('NFD');
+    const tone = decomposed.match(TONE_MARKS)?.[0];
+    const bare = decomposed.replace(TONE_MARKS, '');
+    // After the first vowel and its own marks ("ô", "ă", "ơ"): a tone before a circumflex would not compose.
+    const vowel = /[aeiouy][\u0302\u0306\u031b]*/iu.exec(bare);
+    const at = vowel === null ? -1 : vowel.index + vowel[0].length;
+    spelled = tone === undefined || at < 0 ? word : (bare.slice(0, at) + tone + bare.slice(at)).normalize('NFC');
+    markedSpellings.set(word, spelled);
+  }
+  return spelled;
 }
 
 /** The folded index term of a marked one ("bộ_lông" → "bo_long", "sóc" → "soc"); any other term is its own. */
@@ -226,7 +251,8 @@ export function foldedForm(term: string): string {
 
 /** The search term of a token of a Vietnamese text written with marks: as written when marked, else its folded form. */
 export function markedTermForm(token: string): string {
-  return NON_ASCII.test(token) ? token : termForm(token);
+  if (!NON_ASCII.test(token)) return termForm(token);
+  return isBigram(token) ? bigramParts(token).map(markedSpelling).join(BIGRAM_JOINER) : markedSpelling(token);
 }
 
 /** The one form a token is indexed under (a syllable pair is its own form). */

@@ -21,6 +21,11 @@ describe('Vietnamese marks in index and search terms', () => {
     expect(terms).not.toContain('nguyễn');
   });
 
+  it('reads a tone mark wherever it was placed ("hoà" and "hòa", "thuỷ" and "thủy")', () => {
+    expect(searchTerms('hoà bình và thuỷ lợi')).toEqual(searchTerms('hòa bình và thủy lợi'));
+    expect(indexTerms('Hoà bình.')).toEqual(indexTerms('Hòa bình.'));
+  });
+
   it('searches a question without marks by its folded terms', () => {
     expect(searchTerms('con soc an gi')).toEqual(expect.arrayContaining(['con', 'soc', 'con_soc']));
     expect(searchTerms('What did the envoy say?')).toEqual(['envoi']);

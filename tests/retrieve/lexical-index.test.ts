@@ -55,6 +55,12 @@ describe('BM25 over passages, Vietnamese-aware', () => {
     expect((await vi.query('con soc an gi', 3)).map((h) => h.passage.docId).sort()).toEqual(['d0', 'd1']);
   });
 
+  it('finds a marked word whichever vowel its tone mark was written on ("thuỷ" and "thủy"), not the word it folds alike', async () => {
+    const texts = ['Nhà máy thủy điện lớn nhất.', 'Cô Thúy bán hoa.', 'Trời mưa to.', 'Học sinh nghỉ hè.', 'Giá lúa tăng.'];
+    const vi = LexicalIndex.inMemory(texts.map((t, i) => passage(i, t)), () => '');
+    expect((await vi.query('thuỷ', 3)).map((h) => h.passage.docId)).toEqual(['d0']);
+  });
+
   it('finds American spellings from British ones and back ("fibre-optic", "organisation")', async () => {
     const english = LexicalIndex.inMemory([passage(0, '85% of households have fiber-optic lines.'), passage(1, 'The organization opened a centre in Hanoi.'), passage(2, 'A farm grows rice.')], () => '');
     expect((await english.query('fibre-optic households', 3)).map((h) => h.passage.docId)[0]).toBe('d0');
