@@ -55,23 +55,27 @@ const NON_ASCII = /[^\x00-\x7F]/;
 const STEMMABLE = /^[a-z]{4,}$/;
 const ENGLISH_WORD = /^[a-z]+(?:-[a-z]+)*$/;
 
-const stems = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
+const WORD_CACHE_LIMIT = 200_000;
+
+/** `form`, remembered per word (a corpus has far fewer distinct words than tokens); forgotten all at once past the limit. */
+function rememberedPerWord(form: (word: string) => string): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    let formed = known.get(word);
+    if (formed === undefined) {
+      if (known.size >= WORD_CACHE_LIMIT) known.clear();
+      formed = form(word);
+      known.set(word, formed);
+    }
+    return formed;
+  };
+}
 
 /**
  * The English (Porter) stem of a lower-case word, in American spelling, so that "firms" meets "firm"
- * and "fibre-optic" meets "fiber-optic"; other terms unchanged. Memoized: a corpus has far fewer
- * distinct words than tokens.
+ * and "fibre-optic" meets "fiber-optic"; other terms unchanged. Memoized.
  */
-export function stem(term: string): string {
-  let stemmed = stems.get(term);
-  if (stemmed === undefined) {
-    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    stemmed = ENGLISH_WORD.test(term) ? stemmedEnglish(term) : term;
-    stems.set(term, stemmed);
-  }
-  return stemmed;
-}
+export const stem: (term: string) => string = rememberedPerWord((term) => (ENGLISH_WORD.test(term) ? stemmedEnglish(term) : term));
 
 function stemmedEnglish(word: string): string {
   const american = americanSpelling(word);
@@ -99,18 +103,11 @@ export function termForms(term: string): string[] {
   return [stem(foldWord(lower))];
 }
 
-const foldedWords = new Map<string, string>();
+const foldedWord = rememberedPerWord(foldDiacritics);
 
 /** foldDiacritics for one word, memoized: Vietnamese has a few thousand syllables, met millions of times in an archive. */
 function foldWord(word: string): string {
-  if (!NON_ASCII.test(word)) return word;
-  let folded = foldedWords.get(word);
-  if (folded === undefined) {
-    if (foldedWords.size >= STEM_CACHE_LIMIT) foldedWords.clear();
-    folded = foldDiacritics(word);
-    foldedWords.set(word, folded);
-  }
-  return folded;
+  return NON_ASCII.test(word) ? foldedWord(word) : word;
 }
 
 const ENGLISH_STOPWORDS =
@@ -220,28 +217,24 @@ export function markedTerms(tokens: readonly string[]): string[] {
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-const markedSpellings = new Map<string, string>();
 
 /**
  * A marked syllable with its tone mark on its first vowel, wherever it was written: "hòa" and "hoà",
  * "thủy" and "thuỷ" (the old and the new placement, both in use) are one term. Only the index reads it.
  */
 function markedSpelling(word: string): string {
-  if (!NON_ASCII.test(word)) return word;
-  let spelled = markedSpellings.get(word);
-  if (spelled === undefined) {
-    if (markedSpellings.size >= STEM_CACHE_LIMIT) markedSpellings.clear();
-    const decomposed = word.normalize('NFD');
-    const tone = decomposed.match(TONE_MARKS)?.[0];
-    const bare = decomposed.replace(TONE_MARKS, '');
-    // After the first vowel and its own marks ("ô", "ă", "ơ"): a tone before a circumflex would not compose.
-    const vowel = /[aeiouy][\u0302\u0306\u031b]*/iu.exec(bare);
-    const at = vowel === null ? -1 : vowel.index + vowel[0].length;
-    spelled = tone === undefined || at < 0 ? word : (bare.slice(0, at) + tone + bare.slice(at)).normalize('NFC');
-    markedSpellings.set(word, spelled);
-  }
-  return spelled;
+  return NON_ASCII.test(word) ? toneOnFirstVowel(word) : word;
 }
+
+const toneOnFirstVowel = rememberedPerWord((word) => {
+  const decomposed = word.normalize('NFD');
+  const tone = decomposed.match(TONE_MARKS)?.[0];
+  const bare = decomposed.replace(TONE_MARKS, '');
+  // After the first vowel and its own marks ("ô", "ă", "ơ"): a tone before a circumflex would not compose.
+  const vowel = /[aeiouy][\u0302\u0306\u031b]*/iu.exec(bare);
+  const at = vowel === null ? -1 : vowel.index + vowel[0].length;
+  return tone === undefined || at < 0 ? word : (bare.slice(0, at) + tone + bare.slice(at)).normalize('NFC');
+});
 
 /** The folded index term of a marked one ("bộ_lông" → "bo_long", "sóc" → "soc"); any other term is its own. */
 export function foldedForm(term: string): string {
