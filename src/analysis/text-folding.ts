@@ -160,11 +160,6 @@ export function syllablePairs(tokens: readonly string[]): string[] {
   return pairsOf(tokens, tokens.map(foldWord));
 }
 
-/** The syllable pairs of words already split, as written (marks kept). */
-export function writtenSyllablePairs(tokens: readonly string[]): string[] {
-  return pairsOf(tokens, tokens);
-}
-
 /** Adjacent pairs of `forms` (the tokens' written forms), but for pairs of two function words. */
 function pairsOf(tokens: readonly string[], forms: readonly string[]): string[] {
   const bigrams: string[] = [];
