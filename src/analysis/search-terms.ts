@@ -1,5 +1,5 @@
 import { detectLanguage, hasNoVietnameseMarks, type Lang } from './language.js';
-import { foldDiacritics, foldedTerms, isStopword, markedTermForm, termForm, wordsWithCapitals } from './text-folding.js';
+import { adjacentPairs, foldDiacritics, foldedTerms, isStopword, markedTermForm, termForm, wordsWithCapitals } from './text-folding.js';
 
 /**
  * The index terms a question is searched under. A Vietnamese question written with marks is searched by
@@ -13,11 +13,13 @@ export function searchTerms(text: string, lang: Lang = detectLanguage(text)): st
   if (lang !== 'vi' || hasNoVietnameseMarks(text)) return foldedTerms(text, lang);
   const tokens = wordsWithCapitals(text);
   const terms = tokens.filter((t) => !isStopword(t.word)).map((t) => (t.capitalized ? termForm(t.word) : markedTermForm(t.word)));
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const [a, b] = [tokens[i], tokens[i + 1]];
-    if (isStopword(a.word) && isStopword(b.word)) continue;
-    const pair = `${a.word}_${b.word}`;
-    terms.push(a.capitalized && b.capitalized ? foldDiacritics(pair) : markedTermForm(pair));
-  }
-  return [...new Set(terms)];
+  const pairs = adjacentPairs(
+    tokens.map((t) => t.word),
+    (i) => {
+      const [a, b] = [tokens[i], tokens[i + 1]];
+      const pair = `${a.word}_${b.word}`;
+      return a.capitalized && b.capitalized ? foldDiacritics(pair) : markedTermForm(pair);
+    },
+  );
+  return [...new Set([...terms, ...pairs])];
 }

@@ -157,17 +157,21 @@ function lexicalTokens(tokens: readonly string[], lang: Lang): readonly string[]
 
 /** The Vietnamese bigram tokens of words already split (see words and lexicalTokens), folded. */
 export function syllablePairs(tokens: readonly string[]): string[] {
-  return pairsOf(tokens, tokens.map(foldWord));
+  const folded = tokens.map(foldWord);
+  return adjacentPairs(tokens, (i) => folded[i] + BIGRAM_JOINER + folded[i + 1]);
 }
 
-/** Adjacent pairs of `forms` (the tokens' written forms), but for pairs of two function words. */
-function pairsOf(tokens: readonly string[], forms: readonly string[]): string[] {
-  const bigrams: string[] = [];
+/**
+ * `pair(i)` for each pair of adjacent words (lower case) i and i + 1, but for pairs of two function words:
+ * the one rule for the pairs indexed and the pairs searched.
+ */
+export function adjacentPairs(tokens: readonly string[], pair: (i: number) => string): string[] {
+  const pairs: string[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (isStopword(tokens[i]) && isStopword(tokens[i + 1])) continue;
-    bigrams.push(forms[i] + BIGRAM_JOINER + forms[i + 1]);
+    pairs.push(pair(i));
   }
-  return bigrams;
+  return pairs;
 }
 
 export function isBigram(token: string): boolean {
@@ -208,7 +212,8 @@ function termsOf(tokens: readonly string[], lang: Lang): string[] {
  */
 export function markedTerms(tokens: readonly string[]): string[] {
   const written = tokens.map(markedSpelling);
-  return [...written.filter((t, i) => !isStopword(tokens[i])), ...pairsOf(tokens, written)].filter((t) => NON_ASCII.test(t));
+  const pairs = adjacentPairs(tokens, (i) => written[i] + BIGRAM_JOINER + written[i + 1]);
+  return [...written.filter((t, i) => !isStopword(tokens[i])), ...pairs].filter((t) => NON_ASCII.test(t));
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
